@@ -1,0 +1,298 @@
+//! What every lesson's `main` shares: the command line (`--quick`, `--json`, `--trace FILE`,
+//! `--svg FILE`), the header, timelines drawn on one scale, the measurement table and the
+//! machine-readable report.
+//!
+//! ```no_run
+//! use std::time::Duration;
+//! use instruments::{Lesson, Measurement, Recorder};
+//!
+//! let mut lesson = Lesson::start("lesson-00", "An example");
+//! let recorder = Recorder::new();
+//! recorder.record("download-1", "download", || std::thread::sleep(Duration::from_millis(5)));
+//! lesson.timeline("sequential", recorder.spans());
+//! lesson.measure(Measurement::new("sequential", recorder.now()));
+//! lesson.draw_timelines();
+//! lesson.print_table();
+//! std::process::exit(lesson.finish());
+//! ```
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::Parser;
+use comfy_table::{Table, presets::UTF8_BORDERS_ONLY};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::export::{Timeline, chrome_trace, svg};
+use crate::record::Span;
+use crate::timeline::{draw_until, format_duration, terminal_width};
+
+/// The flags every lesson accepts. An unknown flag prints the usage and exits with status 2.
+#[derive(Debug, Clone, Default, Parser)]
+#[command(about = None, long_about = None)]
+pub struct LessonArgs {
+    /// Small sizes: finishes in well under a second (used by tests and CI).
+    #[arg(long)]
+    pub quick: bool,
+    /// Print one JSON object with the measurements instead of the text report.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the timelines as a Chrome trace-event file (open it in Perfetto).
+    #[arg(long, value_name = "FILE")]
+    pub trace: Option<PathBuf>,
+    /// Write the timelines as an SVG picture.
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+}
+
+/// One measured run: a name, a wall time, and any other figures about it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Measurement {
+    /// The variant that ran ("sequential", "threads", "tokio").
+    pub name: String,
+    /// Its wall-clock time.
+    pub seconds: f64,
+    /// Further figures (ratios, counts), shown as extra table columns.
+    #[serde(flatten)]
+    pub figures: Map<String, Value>,
+}
+
+impl Measurement {
+    /// A measurement with no further figures yet.
+    pub fn new(name: impl Into<String>, elapsed: Duration) -> Self {
+        Measurement {
+            name: name.into(),
+            seconds: elapsed.as_secs_f64(),
+            figures: Map::new(),
+        }
+    }
+
+    /// Adds a figure: a number, a count, a word.
+    pub fn with(mut self, key: &str, value: impl Into<Value>) -> Self {
+        self.figures.insert(key.to_owned(), value.into());
+        self
+    }
+}
+
+/// The report `--json` prints.
+#[derive(Debug, Clone, Serialize)]
+struct Report {
+    lesson: String,
+    title: String,
+    cores: usize,
+    quick: bool,
+    measurements: Vec<Measurement>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ideal_seconds: Option<f64>,
+    derived: Map<String, Value>,
+}
+
+/// A lesson run in progress: collects what was measured and prints it the way the flags ask.
+#[derive(Debug)]
+pub struct Lesson {
+    args: LessonArgs,
+    report: Report,
+    timelines: Vec<Timeline>,
+    drawn: usize,
+}
+
+/// The number of cores this process may use.
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+impl Lesson {
+    /// Parses the command line (exiting with usage and status 2 on a bad flag) and prints the
+    /// header.
+    pub fn start(id: &str, title: &str) -> Lesson {
+        Lesson::with_args(id, title, LessonArgs::parse())
+    }
+
+    /// Like [`Lesson::start`], with arguments already parsed.
+    pub fn with_args(id: &str, title: &str, args: LessonArgs) -> Lesson {
+        let lesson = Lesson {
+            report: Report {
+                lesson: id.to_owned(),
+                title: title.to_owned(),
+                cores: cores(),
+                quick: args.quick,
+                measurements: Vec::new(),
+                ideal_seconds: None,
+                derived: Map::new(),
+            },
+            args,
+            timelines: Vec::new(),
+            drawn: 0,
+        };
+        let sizes = if lesson.quick() { "quick" } else { "full" };
+        lesson.say(format!(
+            "{id} · {title}\nmachine: {} cores · sizes: {sizes}\n",
+            lesson.report.cores
+        ));
+        lesson
+    }
+
+    /// Whether `--quick` was given.
+    pub fn quick(&self) -> bool {
+        self.args.quick
+    }
+
+    /// The number of cores, as printed in the header.
+    pub fn cores(&self) -> usize {
+        self.report.cores
+    }
+
+    /// Prints a line of the text report (nothing under `--json`).
+    pub fn say(&self, text: impl AsRef<str>) {
+        if !self.args.json {
+            println!("{}", text.as_ref());
+        }
+    }
+
+    /// Records a measurement for the table and the JSON report.
+    pub fn measure(&mut self, measurement: Measurement) {
+        self.report.measurements.push(measurement);
+    }
+
+    /// The best possible time for the headline task, for the JSON report.
+    pub fn ideal(&mut self, ideal: Duration) {
+        self.report.ideal_seconds = Some(ideal.as_secs_f64());
+    }
+
+    /// A figure computed from the measurements (a speedup, a ratio, a count), for the JSON
+    /// report; print it with [`Lesson::say`] in words.
+    pub fn derive(&mut self, key: &str, value: impl Into<Value>) {
+        self.report.derived.insert(key.to_owned(), value.into());
+    }
+
+    /// Keeps a timeline for drawing and for `--svg` / `--trace`.
+    pub fn timeline(&mut self, title: impl Into<String>, spans: Vec<Span>) {
+        self.timelines.push(Timeline {
+            title: title.into(),
+            spans,
+        });
+    }
+
+    /// Draws every timeline kept since the last call, all on one time scale, so that a
+    /// shorter bar really means a shorter run.
+    pub fn draw_timelines(&mut self) {
+        let pending = &self.timelines[self.drawn..];
+        let until = pending
+            .iter()
+            .flat_map(|t| t.spans.iter().map(|s| s.end))
+            .max()
+            .unwrap_or_default();
+        let width = terminal_width();
+        for timeline in pending {
+            self.say(format!("{}:", timeline.title));
+            self.say(draw_until(&timeline.spans, width, until));
+        }
+        self.drawn = self.timelines.len();
+    }
+
+    /// Prints the measurements as a table: name, time, then every figure they carry.
+    pub fn print_table(&self) {
+        let mut keys: Vec<&String> = Vec::new();
+        for measurement in &self.report.measurements {
+            for key in measurement.figures.keys() {
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+        let mut table = Table::new();
+        table.load_style(UTF8_BORDERS_ONLY);
+        let mut header = vec!["run".to_owned(), "time".to_owned()];
+        header.extend(keys.iter().map(|k| k.replace('_', " ")));
+        table.set_header(header);
+        for measurement in &self.report.measurements {
+            let mut row = vec![
+                measurement.name.clone(),
+                format_duration(Duration::from_secs_f64(measurement.seconds)),
+            ];
+            row.extend(keys.iter().map(|key| match measurement.figures.get(*key) {
+                Some(Value::Number(n)) if n.is_f64() => format!("{:.3}", n.as_f64().unwrap_or(0.0)),
+                Some(Value::String(text)) => text.clone(),
+                Some(other) => other.to_string(),
+                None => String::new(),
+            }));
+            table.add_row(row);
+        }
+        self.say(table.to_string());
+    }
+
+    /// Writes the requested files and, under `--json`, prints the report. Returns the process
+    /// exit status: 0, or 1 with a message if a file could not be written.
+    pub fn finish(self) -> i32 {
+        let mut status = 0;
+        if let Some(path) = &self.args.svg {
+            status |= write_file(path, &svg(&self.timelines));
+        }
+        if let Some(path) = &self.args.trace {
+            status |= write_file(path, &chrome_trace(&self.timelines).to_string());
+        }
+        if self.args.json {
+            match serde_json::to_string_pretty(&self.report) {
+                Ok(text) => println!("{text}"),
+                Err(error) => {
+                    eprintln!("error: could not write the report as JSON: {error}");
+                    status = 1;
+                }
+            }
+        }
+        let _ = std::io::stdout().flush();
+        status
+    }
+}
+
+fn write_file(path: &Path, contents: &str) -> i32 {
+    match std::fs::write(path, contents) {
+        Ok(()) => {
+            eprintln!("wrote {}", path.display());
+            0
+        }
+        Err(error) => {
+            eprintln!("error: could not write {}: {error}", path.display());
+            1
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_parse_and_unknown_flags_are_refused() {
+        let args = LessonArgs::try_parse_from(["lesson", "--quick", "--svg", "t.svg"]).unwrap();
+        assert!(args.quick && !args.json);
+        assert_eq!(args.svg.as_deref(), Some(Path::new("t.svg")));
+        let error = LessonArgs::try_parse_from(["lesson", "--fast"]).unwrap_err();
+        assert_eq!(error.exit_code(), 2);
+    }
+
+    #[test]
+    fn report_has_the_promised_fields() {
+        let mut lesson = Lesson::with_args(
+            "lesson-00",
+            "test",
+            LessonArgs {
+                json: true,
+                ..LessonArgs::default()
+            },
+        );
+        lesson.measure(Measurement::new("threads", Duration::from_millis(500)).with("ratio", 1.0));
+        lesson.ideal(Duration::from_millis(500));
+        lesson.derive("speedup", 3.0);
+        let report = serde_json::to_value(&lesson.report).unwrap();
+        assert_eq!(report["lesson"], "lesson-00");
+        assert_eq!(report["measurements"][0]["name"], "threads");
+        assert_eq!(report["measurements"][0]["seconds"], 0.5);
+        assert_eq!(report["measurements"][0]["ratio"], 1.0);
+        assert_eq!(report["ideal_seconds"], 0.5);
+        assert_eq!(report["derived"]["speedup"], 3.0);
+        assert!(report["cores"].as_u64().unwrap() >= 1);
+    }
+}

@@ -1,0 +1,21 @@
+//! The workbook's instruments: what every lesson uses to show what really happened.
+//!
+//! - [`Recorder`] records spans (task, label, thread, start, end) from threads and async tasks;
+//!   [`Recorder::traced`] records every poll of a future, so its busy slices and waits show.
+//! - [`timeline`] draws spans in the terminal (`Task A │██░░██░░│`) with a labelled time axis;
+//!   [`export`] writes them as SVG (for the book) and as a Chrome trace (for Perfetto).
+//! - [`summary`] computes overlap, threads used, spans open at once, speedups, ratios to ideal.
+//! - [`work`] simulates downloads (blocking and async) and CPU work the optimiser cannot fold.
+//! - [`Lesson`] is a lesson's command line (`--quick`, `--json`, `--trace`, `--svg`) and report.
+
+pub mod export;
+pub mod lesson;
+pub mod record;
+pub mod summary;
+pub mod timeline;
+pub mod work;
+
+pub use export::Timeline;
+pub use lesson::{Lesson, LessonArgs, Measurement, cores};
+pub use record::{Recorder, Span, SpanGuard, Traced};
+pub use summary::Summary;
