@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 fn main() {
-    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let book = root.join("book");
     println!("cargo::rerun-if-changed={}", book.display());
 
@@ -52,7 +53,11 @@ fn collect_markdown(dir: &Path, files: &mut Vec<PathBuf>) {
 fn module_name(relative: &Path) -> String {
     let mut name = String::from("book_");
     for ch in relative.to_string_lossy().chars() {
-        name.push(if ch.is_ascii_alphanumeric() { ch.to_ascii_lowercase() } else { '_' });
+        name.push(if ch.is_ascii_alphanumeric() {
+            ch.to_ascii_lowercase()
+        } else {
+            '_'
+        });
     }
     name
 }

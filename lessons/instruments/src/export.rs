@@ -42,7 +42,9 @@ pub fn svg(timelines: &[Timeline]) -> String {
     let scale = (WIDTH - NAME_WIDTH - 20.0) / until.as_secs_f64();
     let x = |at: Duration| NAME_WIDTH + at.as_secs_f64() * scale;
 
-    let mut document = Document::new().set("font-family", "sans-serif").set("font-size", 12);
+    let mut document = Document::new()
+        .set("font-family", "sans-serif")
+        .set("font-size", 12);
     let mut y = 8.0;
     for timeline in timelines {
         y += TITLE;
@@ -56,11 +58,7 @@ pub fn svg(timelines: &[Timeline]) -> String {
             let first = row.iter().map(|s| s.start).min().unwrap_or_default();
             let last = row.iter().map(|s| s.end).max().unwrap_or_default();
             let mut group = Group::new()
-                .add(
-                    Text::new(task.clone())
-                        .set("x", 4)
-                        .set("y", y + BAR - 3.0),
-                )
+                .add(Text::new(task.clone()).set("x", 4).set("y", y + BAR - 3.0))
                 .add(
                     Rectangle::new()
                         .set("x", x(first))

@@ -167,6 +167,11 @@ impl Lesson {
         self.report.derived.insert(key.to_owned(), value.into());
     }
 
+    /// A figure given to [`Lesson::derive`] earlier, as a number.
+    pub fn derived(&self, key: &str) -> Option<f64> {
+        self.report.derived.get(key)?.as_f64()
+    }
+
     /// Keeps a timeline for drawing and for `--svg` / `--trace`.
     pub fn timeline(&mut self, title: impl Into<String>, spans: Vec<Span>) {
         self.timelines.push(Timeline {

@@ -6,8 +6,10 @@
 //!   [`export`] writes them as SVG (for the book) and as a Chrome trace (for Perfetto).
 //! - [`summary`] computes overlap, threads used, spans open at once, speedups, ratios to ideal.
 //! - [`work`] simulates downloads (blocking and async) and CPU work the optimiser cannot fold.
+//! - [`check`] grades exercises from recorded spans, with the timeline in the failure message.
 //! - [`Lesson`] is a lesson's command line (`--quick`, `--json`, `--trace`, `--svg`) and report.
 
+pub mod check;
 pub mod export;
 pub mod lesson;
 pub mod record;

@@ -126,7 +126,11 @@ impl Recorder {
     /// Adds a finished span (for spans measured some other way).
     pub fn push(&self, task: String, label: String, start: Duration, end: Duration) {
         let current = thread::current();
-        let mut state = self.inner.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut state = self
+            .inner
+            .state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let next = state.threads.len();
         let thread = *state.threads.entry(current.id()).or_insert(next);
         let thread_name = current
@@ -144,7 +148,11 @@ impl Recorder {
 
     /// Every span recorded so far, ordered by start.
     pub fn spans(&self) -> Vec<Span> {
-        let state = self.inner.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let state = self
+            .inner
+            .state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let mut spans = state.spans.clone();
         spans.sort_by_key(|span| (span.start, span.end));
         spans
@@ -235,7 +243,14 @@ mod tests {
         };
         recorder.traced("sleeper", "poll", sleeper).await;
         let spans = recorder.spans();
-        assert_eq!(spans.len(), 3, "one poll to start, one after each sleep: {spans:?}");
-        assert!(spans[2].start >= Duration::from_secs(2), "paused clock advanced: {spans:?}");
+        assert_eq!(
+            spans.len(),
+            3,
+            "one poll to start, one after each sleep: {spans:?}"
+        );
+        assert!(
+            spans[2].start >= Duration::from_secs(2),
+            "paused clock advanced: {spans:?}"
+        );
     }
 }

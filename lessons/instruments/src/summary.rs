@@ -34,7 +34,11 @@ impl Summary {
             busy: spans.iter().map(Span::duration).sum(),
             overlap,
             max_concurrent,
-            threads: spans.iter().map(|s| s.thread).collect::<BTreeSet<_>>().len(),
+            threads: spans
+                .iter()
+                .map(|s| s.thread)
+                .collect::<BTreeSet<_>>()
+                .len(),
             tasks: spans
                 .iter()
                 .map(|s| s.task.as_str())
@@ -88,7 +92,11 @@ pub fn any_overlap(spans: &[Span]) -> bool {
 
 /// How many distinct OS threads the spans ran on.
 pub fn distinct_threads(spans: &[Span]) -> usize {
-    spans.iter().map(|s| s.thread).collect::<BTreeSet<_>>().len()
+    spans
+        .iter()
+        .map(|s| s.thread)
+        .collect::<BTreeSet<_>>()
+        .len()
 }
 
 /// `numerator / denominator` in seconds, or 0 when the denominator is zero.
@@ -138,7 +146,11 @@ mod tests {
 
     #[test]
     fn sequential_spans_do_not_overlap() {
-        let spans = [span("a", 0, 0, 10), span("b", 0, 10, 20), span("c", 0, 20, 30)];
+        let spans = [
+            span("a", 0, 0, 10),
+            span("b", 0, 10, 20),
+            span("c", 0, 20, 30),
+        ];
         let summary = Summary::of(&spans);
         assert_eq!(summary.overlap, Duration::ZERO);
         assert_eq!(summary.max_concurrent, 1);
@@ -166,6 +178,9 @@ mod tests {
         assert!((ratio_to_ideal(ms(210), ms(200)) - 1.05).abs() < 1e-9);
         assert_eq!(ratio(ms(1), Duration::ZERO), 0.0);
         assert_eq!(median(&[ms(3), ms(1), ms(2)]), ms(2));
-        assert_eq!(median(&[ms(4), ms(1), ms(2), ms(3)]), Duration::from_micros(2500));
+        assert_eq!(
+            median(&[ms(4), ms(1), ms(2), ms(3)]),
+            Duration::from_micros(2500)
+        );
     }
 }

@@ -18,9 +18,12 @@ const MAX_WIDTH: usize = 120;
 /// Used when the output is not a terminal (a pipe, a file, a test).
 const DEFAULT_WIDTH: usize = 80;
 
-/// The width to draw at: the terminal's, else `$COLUMNS`, else 80; never above 120.
+/// The width to draw at: the terminal's, else `$COLUMNS`, else 80; between 40 and 120.
 pub fn terminal_width() -> usize {
-    let from_terminal = terminal_size::terminal_size().map(|(width, _)| usize::from(width.0));
+    // Standard output only: a report piped to a file gets the default width even when
+    // standard error is still a terminal.
+    let from_terminal =
+        terminal_size::terminal_size_of(std::io::stdout()).map(|(width, _)| usize::from(width.0));
     let from_env = || std::env::var("COLUMNS").ok()?.parse().ok();
     from_terminal
         .or_else(from_env)
