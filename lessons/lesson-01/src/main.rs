@@ -15,6 +15,9 @@ use instruments::timeline::format_duration;
 use instruments::{Lesson, Measurement, Recorder, Summary};
 use lesson_01::{Page, Url, download_all_sequential, download_all_spawned, download_all_tasks};
 
+/// One way to download every url.
+type Variant = dyn Fn(Vec<Url>) -> Vec<Page>;
+
 fn main() {
     let mut lesson = Lesson::start("lesson-01", "Why concurrency");
     let latency = Duration::from_millis(if lesson.quick() { 50 } else { 500 });
@@ -26,7 +29,7 @@ fn main() {
         format_duration(ideal)
     ));
 
-    let runs: [(&str, Box<dyn Fn(Vec<Url>) -> Vec<Page>>); 3] = [
+    let runs: [(&str, Box<Variant>); 3] = [
         (
             "sequential",
             Box::new(|urls| download_all_sequential(&urls)),
