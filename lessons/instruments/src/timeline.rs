@@ -5,8 +5,9 @@
 //! Task B │░░██░░██│
 //! ```
 //!
-//! `█` the task was running in (most of) that slice of time, `▌` it ran for part of it, `░` it
-//! existed but waited (between its first start and its last end), blank: not started or done.
+//! `█` the task was running for most of that slice of time, `░` it existed but waited (between
+//! its first start and its last end) for most of it, `▌` it ran for part of it, blank: it had
+//! not started, or had finished.
 
 use std::fmt::Write as _;
 use std::time::Duration;
@@ -102,12 +103,17 @@ pub fn draw_until(spans: &[Span], width: usize, until: Duration) -> String {
                     (end - start).max(0.0)
                 })
                 .sum();
-            let alive = first.as_secs_f64() < to && last.as_secs_f64() > from;
+            // The part of this cell between the task's first start and its last end, less the
+            // part it was running: the time it existed but waited.
+            let alive = (last.as_secs_f64().min(to) - first.as_secs_f64().max(from)).max(0.0);
+            let waiting = (alive - busy).max(0.0);
             out.push(if busy >= cell * 0.5 {
                 '█'
-            } else if busy > cell * 0.05 {
+            } else if waiting >= cell * 0.5 {
+                '░'
+            } else if busy >= cell * 0.1 {
                 '▌'
-            } else if alive {
+            } else if waiting >= cell * 0.1 {
                 '░'
             } else {
                 ' '

@@ -1,0 +1,318 @@
+//! Lesson 03: race conditions.
+//!
+//! The tutorials' race: several threads do `counter += 1` on one shared counter, and the total
+//! comes out short. Here the racy counter reads and writes with two separate atomic operations
+//! (a real race, no undefined behaviour), and three fixes count exactly: a `Mutex`, one atomic
+//! `fetch_add`, and counting locally on each thread, then summing.
+//!
+//! This file holds the code the chapter shows (between `ANCHOR` marks); `racy.rs` holds the
+//! racy counter; `exercises.rs` holds the learner's work, and `solutions.rs` the reference
+//! answers.
+
+use std::hint::black_box;
+use std::sync::Barrier;
+use std::thread;
+
+use instruments::Recorder;
+
+#[cfg(not(feature = "solutions"))]
+pub mod exercises;
+#[cfg(feature = "solutions")]
+#[path = "solutions.rs"]
+pub mod exercises;
+
+pub mod racy;
+
+pub use racy::RacyCounter;
+
+// ANCHOR: sync
+/// Where the lesson's counters (and your exercises) take their `Mutex` and atomics from.
+///
+/// Here they are std's. The loom checks (`tests/exercises.rs`, `tests/racy.rs`) compile the same
+/// source files a second time beside a `mod sync` that re-exports loom's versions instead, so
+/// loom sees every lock and every atomic operation and can try every interleaving of them.
+pub mod sync {
+    pub use std::sync::{Arc, Mutex, atomic};
+}
+// ANCHOR_END: sync
+
+use sync::Mutex;
+use sync::atomic::{AtomicU64, Ordering};
+
+// ANCHOR: on_threads
+/// Runs `work` on `threads` scoped threads, and returns what each returned, in thread order.
+///
+/// The threads wait at a starting line (a `Barrier`) until all of them exist: starting a thread
+/// can take longer than a million increments, and threads that run one after another never
+/// race. Each thread's work is recorded as a span (`thread 1`, `thread 2`, ...).
+pub fn on_threads<T: Send>(
+    threads: usize,
+    recorder: &Recorder,
+    work: impl Fn() -> T + Sync,
+) -> Vec<T> {
+    let starting_line = Barrier::new(threads);
+    thread::scope(|scope| {
+        let handles: Vec<_> = (1..=threads)
+            .map(|number| {
+                let (work, starting_line) = (&work, &starting_line);
+                thread::Builder::new()
+                    .name(format!("counter-{number}"))
+                    .spawn_scoped(scope, move || {
+                        starting_line.wait();
+                        recorder.record(format!("thread {number}"), "counting", work)
+                    })
+                    .expect("a counting thread starts")
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().expect("a counting thread panicked"))
+            .collect()
+    })
+}
+// ANCHOR_END: on_threads
+
+/// The first and the last value one thread wrote into the racy counter.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Window {
+    /// What its first increment wrote.
+    pub first: u64,
+    /// What its last increment wrote.
+    pub last: u64,
+}
+
+/// What one run of the racy counter did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RacyRun {
+    /// Increments made: threads x increments per thread.
+    pub expected: u64,
+    /// What the counter said at the end.
+    pub counted: u64,
+    /// For each thread, in thread order, the first and last value it wrote.
+    pub windows: Vec<Window>,
+}
+
+impl RacyRun {
+    /// Increments that were lost.
+    pub fn lost(&self) -> u64 {
+        self.expected.saturating_sub(self.counted)
+    }
+
+    /// The share of increments lost, from 0 to 1.
+    pub fn lost_fraction(&self) -> f64 {
+        if self.expected == 0 {
+            0.0
+        } else {
+            self.lost() as f64 / self.expected as f64
+        }
+    }
+
+    /// Whether the threads ran strictly one after another: every thread's values form a block
+    /// that ends before the next thread's block begins. Then no two increments could meet.
+    pub fn ran_one_after_another(&self) -> bool {
+        let mut blocks = self.windows.clone();
+        blocks.sort_by_key(|window| window.first);
+        blocks.windows(2).all(|pair| pair[0].last < pair[1].first)
+    }
+
+    /// Why a run that lost nothing lost nothing, read from the values the threads wrote.
+    pub fn why_nothing_was_lost(&self) -> String {
+        if self.ran_one_after_another() {
+            let mut order: Vec<(usize, Window)> = self.windows.iter().copied().enumerate().collect();
+            order.sort_by_key(|(_, window)| window.first);
+            let blocks: Vec<String> = order
+                .iter()
+                .map(|(index, window)| {
+                    format!(
+                        "thread {} wrote {}..={}",
+                        index + 1,
+                        thousands(window.first),
+                        thousands(window.last)
+                    )
+                })
+                .collect();
+            format!(
+                "the threads never overlapped: each one's values form one unbroken block ({}), \
+                 so each thread finished before the next began",
+                blocks.join(", ")
+            )
+        } else {
+            "the threads' values interleaved, but no thread was paused between its load and its \
+             store while another thread loaded"
+                .to_owned()
+        }
+    }
+}
+
+// ANCHOR: count_racy
+/// `threads` threads each increment the racy counter `per_thread` times.
+pub fn count_racy(threads: usize, per_thread: u64, recorder: &Recorder) -> RacyRun {
+    let counter = RacyCounter::new();
+    let windows = on_threads(threads, recorder, || {
+        let mut window = Window::default();
+        for done in 0..per_thread {
+            let wrote = counter.increment();
+            if done == 0 {
+                window.first = wrote;
+            }
+            window.last = wrote;
+        }
+        window
+    });
+    RacyRun {
+        expected: threads as u64 * per_thread,
+        counted: counter.get(),
+        windows,
+    }
+}
+// ANCHOR_END: count_racy
+
+// ANCHOR: count_with_mutex
+/// The tutorials' fix, `with lock: counter += 1`: the count lives *inside* the mutex, so the
+/// only way to reach it is to hold the lock.
+///
+/// ```
+/// # use instruments::Recorder;
+/// assert_eq!(lesson_03::count_with_mutex(4, 1_000, &Recorder::new()), 4_000);
+/// ```
+pub fn count_with_mutex(threads: usize, per_thread: u64, recorder: &Recorder) -> u64 {
+    let count = Mutex::new(0_u64);
+    on_threads(threads, recorder, || {
+        for _ in 0..per_thread {
+            // The guard lives until the end of this statement: the read, the add and the write
+            // all happen under the lock, so no other thread can read in between.
+            *count.lock().expect("no thread panics while counting") += 1;
+        }
+    });
+    count.into_inner().expect("no thread panics while counting")
+}
+// ANCHOR_END: count_with_mutex
+
+// ANCHOR: count_with_fetch_add
+/// One atomic read-modify-write per increment: `fetch_add` reads, adds and writes as a single
+/// indivisible operation, so there is no gap for another thread to slip into.
+///
+/// ```
+/// # use instruments::Recorder;
+/// assert_eq!(lesson_03::count_with_fetch_add(4, 1_000, &Recorder::new()), 4_000);
+/// ```
+pub fn count_with_fetch_add(threads: usize, per_thread: u64, recorder: &Recorder) -> u64 {
+    let count = AtomicU64::new(0);
+    on_threads(threads, recorder, || {
+        for _ in 0..per_thread {
+            // `Relaxed`: a count needs no ordering with any other memory. The final read below
+            // still sees every increment, because the scope joins the threads first.
+            count.fetch_add(1, Ordering::Relaxed);
+        }
+    });
+    count.load(Ordering::Relaxed)
+}
+// ANCHOR_END: count_with_fetch_add
+
+// ANCHOR: count_locally_then_sum
+/// Share nothing while counting: each thread counts in its own local variable, and the totals
+/// are added once, after the threads are done. No lock, no atomic, no race.
+///
+/// ```
+/// # use instruments::Recorder;
+/// assert_eq!(lesson_03::count_locally_then_sum(4, 1_000, &Recorder::new()), 4_000);
+/// ```
+pub fn count_locally_then_sum(threads: usize, per_thread: u64, recorder: &Recorder) -> u64 {
+    let per_thread_totals = on_threads(threads, recorder, || {
+        let mut local = 0_u64;
+        for _ in 0..per_thread {
+            // `black_box` makes each `+= 1` really happen: without it the optimiser turns the
+            // loop into `local = per_thread`, and we would be timing nothing.
+            local = black_box(local) + 1;
+        }
+        local
+    });
+    per_thread_totals.iter().sum()
+}
+// ANCHOR_END: count_locally_then_sum
+
+/// A count with thousands separators: `4,000,000`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// A bar `width` cells long, filled in proportion to `value / largest`.
+pub fn bar(value: u64, largest: u64, width: usize) -> String {
+    let filled = if largest == 0 {
+        0
+    } else {
+        ((value as f64 / largest as f64) * width as f64).round() as usize
+    };
+    let filled = filled.min(width);
+    // A loss too small for one cell still shows, so "lost a few" never looks like "lost none".
+    let filled = if value > 0 { filled.max(1) } else { 0 };
+    format!("{}{}", "█".repeat(filled), " ".repeat(width - filled))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(windows: &[(u64, u64)], counted: u64) -> RacyRun {
+        RacyRun {
+            expected: 4,
+            counted,
+            windows: windows
+                .iter()
+                .map(|&(first, last)| Window { first, last })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_fixes_count_exactly() {
+        let recorder = Recorder::new();
+        assert_eq!(count_with_mutex(4, 10_000, &recorder), 40_000);
+        assert_eq!(count_with_fetch_add(4, 10_000, &recorder), 40_000);
+        assert_eq!(count_locally_then_sum(4, 10_000, &recorder), 40_000);
+        // One span per thread per run, on four distinct threads.
+        let spans = recorder.spans_labelled("counting");
+        assert_eq!(spans.len(), 12);
+        assert_eq!(instruments::summary::distinct_threads(&spans[..4]), 4);
+    }
+
+    #[test]
+    fn racy_counter_never_counts_more_than_was_added() {
+        let report = count_racy(2, 10_000, &Recorder::new());
+        assert!(report.counted <= 20_000);
+        assert_eq!(report.windows.len(), 2);
+    }
+
+    #[test]
+    fn blocks_one_after_another_are_recognised_in_any_thread_order() {
+        let sequential = run(&[(3, 4), (1, 2)], 4);
+        assert!(sequential.ran_one_after_another());
+        let why = sequential.why_nothing_was_lost();
+        assert!(
+            why.starts_with("the threads never overlapped") && why.contains("thread 2 wrote 1..=2, thread 1 wrote 3..=4"),
+            "{why}"
+        );
+        let interleaved = run(&[(1, 4), (2, 3)], 4);
+        assert!(!interleaved.ran_one_after_another());
+        assert!(interleaved.why_nothing_was_lost().contains("interleaved"));
+        assert_eq!(run(&[(1, 2), (2, 3)], 3).lost(), 1);
+    }
+
+    #[test]
+    fn numbers_and_bars_read_well() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(4_000_000), "4,000,000");
+        assert_eq!(bar(5, 10, 4), "██  ");
+        assert_eq!(bar(1, 1_000, 4), "█   ");
+        assert_eq!(bar(0, 0, 3), "   ");
+    }
+}
