@@ -7,9 +7,11 @@
 //! - [`summary`] computes overlap, threads used, spans open at once, speedups, ratios to ideal.
 //! - [`work`] simulates downloads (blocking and async) and CPU work the optimiser cannot fold.
 //! - [`check`] grades exercises from recorded spans, with the timeline in the failure message.
+//! - [`demo`] checks a lesson binary keeps the promises every lesson makes (for `tests/demo.rs`).
 //! - [`Lesson`] is a lesson's command line (`--quick`, `--json`, `--trace`, `--svg`) and report.
 
 pub mod check;
+pub mod demo;
 pub mod export;
 pub mod lesson;
 pub mod record;

@@ -1,21 +1,8 @@
 //! The demonstration runs with `--quick` and reports what the chapter says it reports.
 
-use std::process::Command;
-
-use serde_json::Value;
-
-fn run(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_lesson-01"))
-        .args(args)
-        .output()
-        .expect("the lesson binary runs")
-}
-
 #[test]
-fn quick_json_run_reports_each_variant() {
-    let output = run(&["--quick", "--json"]);
-    assert!(output.status.success(), "{output:?}");
-    let report: Value = serde_json::from_slice(&output.stdout).expect("--json prints JSON");
+fn demo_reports_each_variant_and_how_it_ran() {
+    let report = instruments::demo::check(env!("CARGO_BIN_EXE_lesson-01"));
     assert_eq!(report["lesson"], "lesson-01");
     assert!(report["ideal_seconds"].as_f64().unwrap() > 0.0);
     let runs = report["measurements"].as_array().unwrap();
@@ -40,32 +27,4 @@ fn quick_json_run_reports_each_variant() {
         let derived = &report["derived"][format!("{key}_ratio_to_ideal")];
         assert!(derived.as_f64().unwrap() >= 0.99, "{report}");
     }
-}
-
-#[test]
-fn text_run_draws_timelines_and_svg_and_trace_are_written() {
-    let dir = std::env::temp_dir().join(format!("lesson-01-demo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (svg, trace) = (dir.join("t.svg"), dir.join("t.json"));
-    let output = run(&[
-        "--quick",
-        "--svg",
-        svg.to_str().unwrap(),
-        "--trace",
-        trace.to_str().unwrap(),
-    ]);
-    assert!(output.status.success(), "{output:?}");
-    let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.contains("█") && text.contains("threads:"), "{text}");
-    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
-    let trace: Value = serde_json::from_str(&std::fs::read_to_string(&trace).unwrap()).unwrap();
-    assert!(trace["traceEvents"].as_array().unwrap().len() >= 9);
-    std::fs::remove_dir_all(&dir).unwrap();
-}
-
-#[test]
-fn unknown_flag_prints_usage_and_exits_2() {
-    let output = run(&["--fast"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("Usage"));
 }
