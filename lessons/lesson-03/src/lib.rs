@@ -12,8 +12,9 @@
 use std::hint::black_box;
 use std::sync::Barrier;
 use std::thread;
+use std::time::{Duration, Instant};
 
-use instruments::Recorder;
+use instruments::{Recorder, Span};
 
 #[cfg(not(feature = "solutions"))]
 pub mod exercises;
@@ -115,33 +116,53 @@ impl RacyRun {
         blocks.windows(2).all(|pair| pair[0].last < pair[1].first)
     }
 
-    /// Why a run that lost nothing lost nothing, read from the values the threads wrote.
+    /// Why a run that lost nothing lost nothing, read from the values its threads wrote.
     pub fn why_nothing_was_lost(&self) -> String {
-        if self.ran_one_after_another() {
-            let mut order: Vec<(usize, Window)> = self.windows.iter().copied().enumerate().collect();
-            order.sort_by_key(|(_, window)| window.first);
-            let blocks: Vec<String> = order
-                .iter()
-                .map(|(index, window)| {
-                    format!(
-                        "thread {} wrote {}..={}",
-                        index + 1,
-                        thousands(window.first),
-                        thousands(window.last)
-                    )
-                })
-                .collect();
-            format!(
-                "the threads never overlapped: each one's values form one unbroken block ({}), \
-                 so each thread finished before the next began",
-                blocks.join(", ")
-            )
-        } else {
-            "the threads' values interleaved, but no thread was paused between its load and its \
-             store while another thread loaded"
-                .to_owned()
+        if !self.ran_one_after_another() {
+            return "its threads took turns (their values interleave), but every switch from one \
+                    to another fell between two increments, never between a load and its store"
+                .to_owned();
         }
+        let mut order: Vec<(usize, Window)> = self.windows.iter().copied().enumerate().collect();
+        order.sort_by_key(|(_, window)| window.first);
+        let order: Vec<String> = order
+            .iter()
+            .map(|(index, window)| {
+                format!(
+                    "thread {} wrote {}..={}",
+                    index + 1,
+                    thousands(window.first),
+                    thousands(window.last)
+                )
+            })
+            .collect();
+        format!(
+            "its threads ran one after another, never at the same time ({})",
+            order.join(", ")
+        )
     }
+}
+
+/// One bar per run, as long as the updates it lost (the longest bar is the largest loss), and a
+/// line for each run that lost nothing, saying why.
+pub fn lost_histogram(runs: &[RacyRun], width: usize) -> String {
+    let most = runs.iter().map(RacyRun::lost).max().unwrap_or(0);
+    let mut out = String::new();
+    for (number, run) in (1..).zip(runs) {
+        out.push_str(&format!(
+            "run {number:>2} │{}│ {:>9} lost ({:.1}%)\n",
+            bar(run.lost(), most, width),
+            thousands(run.lost()),
+            100.0 * run.lost_fraction()
+        ));
+    }
+    for (number, run) in (1..).zip(runs).filter(|(_, run)| run.lost() == 0) {
+        out.push_str(&format!(
+            "run {number} happened to lose nothing: {}.\n",
+            run.why_nothing_was_lost()
+        ));
+    }
+    out
 }
 
 // ANCHOR: count_racy
@@ -221,15 +242,46 @@ pub fn count_locally_then_sum(threads: usize, per_thread: u64, recorder: &Record
     let per_thread_totals = on_threads(threads, recorder, || {
         let mut local = 0_u64;
         for _ in 0..per_thread {
-            // `black_box` makes each `+= 1` really happen: without it the optimiser turns the
-            // loop into `local = per_thread`, and we would be timing nothing.
-            local = black_box(local) + 1;
+            local += 1;
+            // `black_box` makes each `+= 1` really happen, in memory, as the racy counter's do:
+            // without it the optimiser turns the loop into `local = per_thread`, and we would be
+            // timing nothing.
+            black_box(&mut local);
         }
         local
     });
     per_thread_totals.iter().sum()
 }
 // ANCHOR_END: count_locally_then_sum
+
+/// One timed run: how long it took, what it returned, and what its threads recorded.
+#[derive(Debug, Clone)]
+pub struct Timed<T> {
+    /// Wall time, from before the threads were started to after they were joined.
+    pub elapsed: Duration,
+    /// What the run returned.
+    pub value: T,
+    /// The spans its threads recorded.
+    pub spans: Vec<Span>,
+}
+
+/// Runs `run` with a fresh recorder and times it.
+pub fn timed<T>(run: impl FnOnce(&Recorder) -> T) -> Timed<T> {
+    let recorder = Recorder::new();
+    let started = Instant::now();
+    let value = run(&recorder);
+    Timed {
+        elapsed: started.elapsed(),
+        value,
+        spans: recorder.spans(),
+    }
+}
+
+/// The middle one of some runs, by `key` (the upper middle one of an even number).
+pub fn median_by_key<T, K: Ord>(mut runs: Vec<T>, key: impl FnMut(&T) -> K) -> T {
+    runs.sort_by_key(key);
+    runs.swap_remove(runs.len() / 2)
+}
 
 /// A count with thousands separators: `4,000,000`.
 pub fn thousands(n: u64) -> String {
@@ -297,13 +349,32 @@ mod tests {
         assert!(sequential.ran_one_after_another());
         let why = sequential.why_nothing_was_lost();
         assert!(
-            why.starts_with("the threads never overlapped") && why.contains("thread 2 wrote 1..=2, thread 1 wrote 3..=4"),
+            why.contains("one after another")
+                && why.contains("thread 2 wrote 1..=2, thread 1 wrote 3..=4"),
             "{why}"
         );
         let interleaved = run(&[(1, 4), (2, 3)], 4);
         assert!(!interleaved.ran_one_after_another());
-        assert!(interleaved.why_nothing_was_lost().contains("interleaved"));
+        assert!(interleaved.why_nothing_was_lost().contains("took turns"));
         assert_eq!(run(&[(1, 2), (2, 3)], 3).lost(), 1);
+    }
+
+    #[test]
+    fn histogram_has_a_bar_per_run_and_explains_clean_runs() {
+        let runs = [run(&[(1, 2), (2, 3)], 3), run(&[(3, 4), (1, 2)], 4)];
+        let drawn = lost_histogram(&runs, 4);
+        let lines: Vec<&str> = drawn.lines().collect();
+        assert_eq!(lines[0], "run  1 │████│         1 lost (25.0%)", "{drawn}");
+        assert_eq!(lines[1], "run  2 │    │         0 lost (0.0%)", "{drawn}");
+        assert!(lines[2].starts_with("run 2 happened to lose nothing: its threads ran one after"));
+    }
+
+    #[test]
+    fn the_median_is_the_middle_run() {
+        assert_eq!(median_by_key(vec![3, 1, 2], |&n| n), 2);
+        assert_eq!(median_by_key(vec![4, 1, 3, 2], |&n| n), 3);
+        let run = timed(|recorder| recorder.record("thread 1", "counting", || 7));
+        assert_eq!((run.value, run.spans.len()), (7, 1));
     }
 
     #[test]

@@ -9,101 +9,123 @@
 //! Run it: `cargo run --release -p lesson-03` (add `--quick`, `--json`, `--svg FILE`,
 //! `--trace FILE`).
 
-use std::time::{Duration, Instant};
-
-use instruments::{Lesson, Measurement, Recorder, Span, Summary};
-use lesson_03::{
-    RacyRun, bar, count_locally_then_sum, count_racy, count_with_fetch_add, count_with_mutex,
-    thousands,
-};
+use instruments::{Lesson, Measurement, Recorder, Summary};
+use lesson_03::{count_locally_then_sum, count_racy, count_with_fetch_add, count_with_mutex};
+use lesson_03::{lost_histogram, median_by_key, thousands, timed};
 
 const THREADS: usize = 4;
-
 type Fix = fn(usize, u64, &Recorder) -> u64;
+const FIXES: [(&str, Fix); 3] = [
+    ("fetch_add", count_with_fetch_add),
+    ("Mutex", count_with_mutex),
+    ("local then sum", count_locally_then_sum),
+];
+/// Conclusions: (slower row, faster row, why the slower one is slower), and their JSON keys.
+const COMPARISONS: [(usize, usize, &str); 3] = [
+    (1, 0, "each fetch_add must own the counter's cache line"),
+    (2, 1, "each increment locks and unlocks; waiters may sleep"),
+    (1, 3, "local counts share nothing until the end"),
+];
+const KEYS: [&str; 3] = [
+    "fetch_add_vs_racy",
+    "mutex_vs_fetch_add",
+    "fetch_add_vs_local_then_sum",
+];
 
 fn main() {
     let mut lesson = Lesson::start("lesson-03", "Race conditions");
-    let (per_thread, runs, repeats) = if lesson.quick() { (100_000, 5, 3) } else { (1_000_000, 10, 5) };
+    let quick = lesson.quick();
+    let (per_thread, runs, repeats) = if quick {
+        (100_000, 5, 3)
+    } else {
+        (1_000_000, 10, 5)
+    };
     let expected = THREADS as u64 * per_thread;
     lesson.say(format!(
-        "{THREADS} threads each add 1 to a shared counter {} times: expected {}.\n\n\
-         The racy counter (load, then store), {runs} runs; bars show the updates each run lost:",
+        "{THREADS} threads each add 1 to one counter {} times: expected {}.\n\n\
+         The racy counter (load, then store), {runs} runs; each bar is the updates a run lost:",
         thousands(per_thread),
         thousands(expected)
     ));
 
-    // The racy counter, several times: whether a run loses updates depends on timing.
-    let mut racy: Vec<(Duration, RacyRun, Vec<Span>)> = Vec::new();
-    for _ in 0..runs {
-        let recorder = Recorder::new();
-        let started = Instant::now();
-        let run = count_racy(THREADS, per_thread, &recorder);
-        racy.push((started.elapsed(), run, recorder.spans()));
-    }
-    let most = racy.iter().map(|(_, run, _)| run.lost()).max().unwrap_or(0);
-    for (number, (_, run, _)) in racy.iter().enumerate() {
-        let (lost, share) = (thousands(run.lost()), 100.0 * run.lost_fraction());
-        lesson.say(format!("run {:>2} │{}│ {lost:>9} lost ({share:.1}%)", number + 1, bar(run.lost(), most, 40)));
-    }
-    for (number, (_, run, _)) in racy.iter().enumerate().filter(|(_, (_, run, _))| run.lost() == 0) {
-        lesson.say(format!("run {} happened to lose nothing: {}.", number + 1, run.why_nothing_was_lost()));
-    }
-    let lost: Vec<u64> = racy.iter().map(|(_, run, _)| run.lost()).collect();
-    let losing_runs = lost.iter().filter(|&&lost| lost > 0).count();
-    let mut shares: Vec<f64> = racy.iter().map(|(_, run, _)| run.lost_fraction()).collect();
-    shares.sort_by(f64::total_cmp);
-    lesson.derive("racy_lost_per_run", lost.clone());
-    lesson.derive("racy_runs_that_lost_updates", losing_runs);
-    lesson.derive("racy_median_lost_fraction", shares[shares.len() / 2]);
+    // Whether a racy run loses updates depends on timing, so it runs several times.
+    let racy: Vec<_> = (0..runs)
+        .map(|_| timed(|r| count_racy(THREADS, per_thread, r)))
+        .collect();
+    let lost: Vec<u64> = racy.iter().map(|run| run.value.lost()).collect();
+    let losing = lost.iter().filter(|&&lost| lost > 0).count();
+    lesson.say(lost_histogram(
+        &racy.iter().map(|run| run.value.clone()).collect::<Vec<_>>(),
+        40,
+    ));
+    let typical = median_by_key(racy, |run| run.value.lost());
+    let median_lost = 100.0 * typical.value.lost_fraction();
+    lesson.derive("racy_lost_per_run", lost);
+    lesson.derive("racy_runs_that_lost_updates", losing);
+    lesson.derive("racy_median_lost_percent", median_lost);
 
-    // The racy counter's median-time run goes in the table beside the fixes' median runs.
-    racy.sort_by_key(|(elapsed, _, _)| *elapsed);
-    let (elapsed, run, spans) = racy.swap_remove(racy.len() / 2);
-    let mut rows = vec![("racy load/store", elapsed, run.counted, spans)];
-    let fixes: [(&str, Fix); 3] = [("fetch_add", count_with_fetch_add), ("Mutex", count_with_mutex), ("local then sum", count_locally_then_sum)];
-    for (name, fix) in fixes {
-        let mut timed: Vec<(Duration, u64, Vec<Span>)> = (0..repeats)
-            .map(|_| {
-                let recorder = Recorder::new();
-                let started = Instant::now();
-                let counted = fix(THREADS, per_thread, &recorder);
-                (started.elapsed(), counted, recorder.spans())
-            })
+    // The table: the racy run with the median loss, and each fix's run with the median time.
+    let mut rows = vec![(
+        "racy load/store",
+        typical.elapsed,
+        typical.value.counted,
+        typical.spans,
+    )];
+    for (name, fix) in FIXES {
+        let tries = (0..repeats)
+            .map(|_| timed(|r| fix(THREADS, per_thread, r)))
             .collect();
-        timed.sort_by_key(|(elapsed, _, _)| *elapsed);
-        let (elapsed, counted, spans) = timed.swap_remove(timed.len() / 2);
-        rows.push((name, elapsed, counted, spans));
+        let median = median_by_key(tries, |run| run.elapsed);
+        rows.push((name, median.elapsed, median.value, median.spans));
     }
+    lesson.say(format!(
+        "Timelines: the racy run with the median loss, and each fix's median of {repeats} runs. \
+         Each has its own time axis; the table compares the times.\n"
+    ));
     for (name, elapsed, counted, spans) in &rows {
-        let summary = Summary::of(spans);
         let per_increment = elapsed.as_secs_f64() * 1e9 / expected as f64;
         lesson.measure(
             Measurement::new(*name, *elapsed)
                 .with("counted", *counted)
                 .with("lost", expected - counted)
                 .with("ns_per_increment", per_increment)
-                .with("threads_used", summary.threads),
+                .with("threads_used", Summary::of(spans).threads),
         );
         lesson.timeline(format!("{name}: {THREADS} threads"), spans.clone());
+        lesson.draw_timelines(); // each on its own scale, so a short run still shows its threads
     }
-    lesson.say("\nEach variant's median run; the bars are the four threads counting:\n");
-    lesson.draw_timelines();
     lesson.print_table();
 
-    let time = |row: usize| rows[row].1.as_secs_f64();
-    let (fetch_add_vs_racy, mutex_vs_fetch_add, fetch_add_vs_local) = (time(1) / time(0), time(2) / time(1), time(1) / time(3));
-    lesson.derive("fetch_add_vs_racy", fetch_add_vs_racy);
-    lesson.derive("mutex_vs_fetch_add", mutex_vs_fetch_add);
-    lesson.derive("fetch_add_vs_local_then_sum", fetch_add_vs_local);
-    let exact_fixes = rows[1..].iter().filter(|row| row.2 == expected).count();
-    lesson.say(match losing_runs {
-        0 => format!("racy: no run lost an update this time ({runs} runs); see above for why. The race is still there: loom finds it (cargo test -p lesson-03 --test racy)."),
-        n if n == runs => format!("racy: every one of the {runs} runs lost updates (median {:.1}%).", 100.0 * shares[shares.len() / 2]),
-        n => format!("racy: {n} of {runs} runs lost updates; {} happened to lose nothing, so one clean run proves nothing.", runs - n),
+    lesson.say(match losing {
+        0 => {
+            "racy: no run lost an update this time (see above for why); loom still finds the race: \
+              cargo test -p lesson-03 --test racy."
+                .to_owned()
+        }
+        n if n == runs => format!("racy: all {runs} runs lost updates (median {median_lost:.1}%)."),
+        n => format!(
+            "racy: {n} of {runs} runs lost updates (median {median_lost:.1}%), {} lost none: \
+             a clean run proves nothing.",
+            runs - n
+        ),
     });
-    lesson.say(format!("fixes: {exact_fixes} of 3 counted exactly {}.", thousands(expected)));
-    lesson.say(format!("fetch_add: {fetch_add_vs_racy:.1}x the racy time: {}.", if fetch_add_vs_racy > 1.0 { "every increment has to own the counter's cache line, which four threads pass around" } else { "no slower than the racy counter on this run" }));
-    lesson.say(format!("Mutex: {mutex_vs_fetch_add:.1}x the fetch_add time: {}.", if mutex_vs_fetch_add > 1.0 { "each increment also locks and unlocks, and a thread that finds the lock taken may sleep" } else { "no slower than fetch_add on this run" }));
-    lesson.say(format!("local then sum: {}.", if fetch_add_vs_local > 1.0 { format!("{fetch_add_vs_local:.1}x faster than fetch_add, and exact: the threads share nothing until the end") } else { format!("{:.1}x the fetch_add time on this run", 1.0 / fetch_add_vs_local) }));
+    let exact = rows[1..].iter().filter(|row| row.2 == expected).count();
+    lesson.say(format!(
+        "fixes: {exact} of 3 counted exactly {}.",
+        thousands(expected)
+    ));
+    for ((slower, faster, why), key) in COMPARISONS.into_iter().zip(KEYS) {
+        let ratio = rows[slower].1.as_secs_f64() / rows[faster].1.as_secs_f64();
+        lesson.derive(key, ratio);
+        let why = if ratio > 1.0 {
+            why
+        } else {
+            "not slower on this run"
+        };
+        lesson.say(format!(
+            "{} took {ratio:.1}x as long as {}: {why}.",
+            rows[slower].0, rows[faster].0
+        ));
+    }
     std::process::exit(lesson.finish());
 }

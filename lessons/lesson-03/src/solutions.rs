@@ -23,12 +23,18 @@ impl MutexCounter {
     /// Adds one: the read, the add and the write all happen while this thread holds the lock.
     pub fn increment(&self) {
         // The guard is a temporary, dropped (unlocking) at the end of this statement.
-        *self.count.lock().expect("no thread panicked holding the lock") += 1;
+        *self
+            .count
+            .lock()
+            .expect("no thread panicked holding the lock") += 1;
     }
 
     /// The count now.
     pub fn get(&self) -> u64 {
-        *self.count.lock().expect("no thread panicked holding the lock")
+        *self
+            .count
+            .lock()
+            .expect("no thread panicked holding the lock")
     }
 }
 
