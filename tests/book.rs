@@ -65,7 +65,9 @@ fn every_include_names_an_existing_file_and_anchor() {
         for (line, directive) in includes(&text) {
             let place = format!("{}:{line}", chapter.strip_prefix(root()).unwrap().display());
             let Some(target) = directive.strip_prefix("include ") else {
-                problems.push(format!("{place}: only {{{{#include}}}} is used, found {{{{#{directive}}}}}"));
+                problems.push(format!(
+                    "{place}: only {{{{#include}}}} is used, found {{{{#{directive}}}}}"
+                ));
                 continue;
             };
             let mut parts = target.trim().splitn(2, ':');
@@ -92,7 +94,11 @@ fn every_include_names_an_existing_file_and_anchor() {
             }
         }
     }
-    assert!(problems.is_empty(), "broken includes:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "broken includes:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -101,7 +107,11 @@ fn every_chapter_is_in_the_summary_and_every_summary_link_exists() {
     let summary = fs::read_to_string(book.join("SUMMARY.md")).expect("book/SUMMARY.md exists");
     let mut problems = Vec::new();
     for (chapter, _) in chapters() {
-        let name = chapter.strip_prefix(&book).unwrap().to_string_lossy().into_owned();
+        let name = chapter
+            .strip_prefix(&book)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         if name != "SUMMARY.md" && !summary.contains(&format!("]({name})")) {
             problems.push(format!("book/{name} is not listed in book/SUMMARY.md"));
         }
@@ -109,7 +119,9 @@ fn every_chapter_is_in_the_summary_and_every_summary_link_exists() {
     for link in summary.split("](").skip(1) {
         let target = link.split(')').next().unwrap_or_default();
         if !book.join(target).is_file() {
-            problems.push(format!("SUMMARY.md links to {target}, which does not exist"));
+            problems.push(format!(
+                "SUMMARY.md links to {target}, which does not exist"
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -132,7 +144,11 @@ fn every_code_fence_names_its_language() {
             }
         }
     }
-    assert!(problems.is_empty(), "code fences without a language:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "code fences without a language:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -144,7 +160,9 @@ fn every_lesson_has_a_chapter_showing_its_code_and_recorded_run() {
             .iter()
             .find(|(_, text)| text.contains(&format!("cargo test -p {lesson}")))
         else {
-            problems.push(format!("no chapter tells the reader to run `cargo test -p {lesson}`"));
+            problems.push(format!(
+                "no chapter tells the reader to run `cargo test -p {lesson}`"
+            ));
             continue;
         };
         for needle in [

@@ -45,7 +45,12 @@ fn every_lesson_crate_has_the_same_shape() {
     let mut problems = Vec::new();
     let lessons: Vec<PathBuf> = lesson_dirs()
         .into_iter()
-        .filter(|d| d.file_name().unwrap().to_string_lossy().starts_with("lesson-"))
+        .filter(|d| {
+            d.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("lesson-")
+        })
         .collect();
     assert!(!lessons.is_empty(), "no lessons found under lessons/");
     for dir in lessons {
@@ -66,7 +71,9 @@ fn every_lesson_crate_has_the_same_shape() {
         let manifest = manifest(&dir);
         let package = manifest["package"].as_table().expect("[package]");
         if package.get("name").and_then(|n| n.as_str()) != Some(folder.as_str()) {
-            problems.push(format!("{folder}: the package name must be the folder name"));
+            problems.push(format!(
+                "{folder}: the package name must be the folder name"
+            ));
         }
         let features = manifest.get("features").and_then(|f| f.as_table());
         if features.is_none_or(|f| !f.contains_key("solutions")) {
@@ -76,7 +83,9 @@ fn every_lesson_crate_has_the_same_shape() {
             continue;
         };
         if !main.starts_with("//!") {
-            problems.push(format!("{folder}/src/main.rs does not open with a //! header"));
+            problems.push(format!(
+                "{folder}/src/main.rs does not open with a //! header"
+            ));
         }
         let lib = fs::read_to_string(dir.join("src/lib.rs")).unwrap_or_default();
         if !lib.contains("#[path = \"solutions.rs\"]") || !lib.contains("ANCHOR:") {
@@ -113,7 +122,9 @@ fn no_lesson_depends_on_another_and_nothing_enables_solutions() {
                     .and_then(|f| f.as_array())
                     .is_some_and(|f| f.iter().any(|x| x.as_str() == Some("solutions")));
                 if is_lesson {
-                    problems.push(format!("{name}: [{kind}] names {dep}: no lesson depends on another"));
+                    problems.push(format!(
+                        "{name}: [{kind}] names {dep}: no lesson depends on another"
+                    ));
                 }
                 if enables_solutions {
                     problems.push(format!(
@@ -136,8 +147,7 @@ fn every_workspace_member_is_unpublished_and_uses_the_workspace_lints() {
         let package = manifest["package"].as_table().expect("[package]");
         let publish = package.get("publish");
         let unpublished = publish.is_some_and(|p| {
-            p.as_bool() == Some(false)
-                || p.get("workspace").and_then(|w| w.as_bool()) == Some(true)
+            p.as_bool() == Some(false) || p.get("workspace").and_then(|w| w.as_bool()) == Some(true)
         });
         if !unpublished {
             problems.push(format!("{name}: set `publish.workspace = true`"));
@@ -160,15 +170,24 @@ fn readme_names_every_lesson_and_the_test_commands() {
             problems.push(format!("README.md does not name `{name}`"));
         }
     }
-    for command in ["cargo test\n", "cargo test --workspace --features solutions"] {
+    for command in [
+        "cargo test\n",
+        "cargo test --workspace --features solutions",
+    ] {
         if !readme.contains(command) {
             problems.push(format!("README.md does not give `{}`", command.trim()));
         }
     }
     let ci = read(&root().join(".ci/run"));
-    for command in ["cargo test --workspace --features solutions", "cargo test\n"] {
+    for command in [
+        "cargo test --workspace --features solutions",
+        "cargo test\n",
+    ] {
         if !ci.contains(command) {
-            problems.push(format!(".ci/run does not run the README's `{}`", command.trim()));
+            problems.push(format!(
+                ".ci/run does not run the README's `{}`",
+                command.trim()
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

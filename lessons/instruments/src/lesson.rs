@@ -147,7 +147,7 @@ impl Lesson {
     /// Prints a line of the text report (nothing under `--json`).
     pub fn say(&self, text: impl AsRef<str>) {
         if !self.args.json {
-            println!("{}", text.as_ref());
+            print_line(text.as_ref());
         }
     }
 
@@ -240,7 +240,7 @@ impl Lesson {
         }
         if self.args.json {
             match serde_json::to_string_pretty(&self.report) {
-                Ok(text) => println!("{text}"),
+                Ok(text) => print_line(&text),
                 Err(error) => {
                     eprintln!("error: could not write the report as JSON: {error}");
                     status = 1;
@@ -249,6 +249,15 @@ impl Lesson {
         }
         let _ = std::io::stdout().flush();
         status
+    }
+}
+
+/// Prints a line; if the reader has gone (`cargo run -p lesson-01 | head`), stops quietly
+/// instead of panicking: nobody is left to read the rest.
+fn print_line(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if writeln!(out, "{text}").is_err() {
+        std::process::exit(0);
     }
 }
 
