@@ -2,7 +2,9 @@
 //! `--quick --json` prints the promised report, the text run draws a timeline, `--svg` and
 //! `--trace` write their files, and an unknown flag prints the usage and exits 2.
 //!
-//! ```no_run
+//! In a lesson's `tests/demo.rs` (Cargo sets `CARGO_BIN_EXE_<name>` only for its own tests):
+//!
+//! ```ignore
 //! let report = instruments::demo::check(env!("CARGO_BIN_EXE_lesson-01"));
 //! assert_eq!(report["measurements"][0]["name"], "sequential");
 //! ```
