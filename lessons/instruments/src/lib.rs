@@ -5,6 +5,7 @@
 //! - [`timeline`] draws spans in the terminal (`Task A │██░░██░░│`) with a labelled time axis;
 //!   [`export`] writes them as SVG (for the book) and as a Chrome trace (for Perfetto).
 //! - [`summary`] computes overlap, threads used, spans open at once, speedups, ratios to ideal.
+//! - [`runs`] times runs with their own recorders, picks the median one, prints big counts.
 //! - [`work`] simulates downloads (blocking and async) and CPU work the optimiser cannot fold.
 //! - [`check`] grades exercises from recorded spans, with the timeline in the failure message.
 //! - [`demo`] checks a lesson binary keeps the promises every lesson makes (for `tests/demo.rs`).
@@ -15,6 +16,7 @@ pub mod demo;
 pub mod export;
 pub mod lesson;
 pub mod record;
+pub mod runs;
 pub mod summary;
 pub mod timeline;
 pub mod work;

@@ -12,9 +12,9 @@
 use std::hint::black_box;
 use std::sync::Barrier;
 use std::thread;
-use std::time::{Duration, Instant};
 
-use instruments::{Recorder, Span};
+use instruments::Recorder;
+use instruments::runs::thousands;
 
 #[cfg(not(feature = "solutions"))]
 pub mod exercises;
@@ -254,48 +254,6 @@ pub fn count_locally_then_sum(threads: usize, per_thread: u64, recorder: &Record
 }
 // ANCHOR_END: count_locally_then_sum
 
-/// One timed run: how long it took, what it returned, and what its threads recorded.
-#[derive(Debug, Clone)]
-pub struct Timed<T> {
-    /// Wall time, from before the threads were started to after they were joined.
-    pub elapsed: Duration,
-    /// What the run returned.
-    pub value: T,
-    /// The spans its threads recorded.
-    pub spans: Vec<Span>,
-}
-
-/// Runs `run` with a fresh recorder and times it.
-pub fn timed<T>(run: impl FnOnce(&Recorder) -> T) -> Timed<T> {
-    let recorder = Recorder::new();
-    let started = Instant::now();
-    let value = run(&recorder);
-    Timed {
-        elapsed: started.elapsed(),
-        value,
-        spans: recorder.spans(),
-    }
-}
-
-/// The middle one of some runs, by `key` (the upper middle one of an even number).
-pub fn median_by_key<T, K: Ord>(mut runs: Vec<T>, key: impl FnMut(&T) -> K) -> T {
-    runs.sort_by_key(key);
-    runs.swap_remove(runs.len() / 2)
-}
-
-/// A count with thousands separators: `4,000,000`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
 /// A bar `width` cells long, filled in proportion to `value / largest`.
 pub fn bar(value: u64, largest: u64, width: usize) -> String {
     let filled = if largest == 0 {
@@ -370,18 +328,7 @@ mod tests {
     }
 
     #[test]
-    fn the_median_is_the_middle_run() {
-        assert_eq!(median_by_key(vec![3, 1, 2], |&n| n), 2);
-        assert_eq!(median_by_key(vec![4, 1, 3, 2], |&n| n), 3);
-        let run = timed(|recorder| recorder.record("thread 1", "counting", || 7));
-        assert_eq!((run.value, run.spans.len()), (7, 1));
-    }
-
-    #[test]
     fn numbers_and_bars_read_well() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(4_000_000), "4,000,000");
         assert_eq!(bar(5, 10, 4), "██  ");
         assert_eq!(bar(1, 1_000, 4), "█   ");
         assert_eq!(bar(0, 0, 3), "   ");

@@ -9,9 +9,10 @@
 //! Run it: `cargo run --release -p lesson-03` (add `--quick`, `--json`, `--svg FILE`,
 //! `--trace FILE`).
 
+use instruments::runs::{median_by_key, thousands, timed};
 use instruments::{Lesson, Measurement, Recorder, Summary};
+use lesson_03::lost_histogram;
 use lesson_03::{count_locally_then_sum, count_racy, count_with_fetch_add, count_with_mutex};
-use lesson_03::{lost_histogram, median_by_key, thousands, timed};
 
 const THREADS: usize = 4;
 type Fix = fn(usize, u64, &Recorder) -> u64;
