@@ -1,0 +1,431 @@
+//! The runner's commands other than `watch`. Each returns the process's exit status, or a
+//! [`Problem`] that `main` prints.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use super::Problem;
+use super::grade::{self, Verdict};
+use super::meta::{Exercise, Workbook};
+use super::progress::{Progress, STATE_DIR, Standing};
+use super::style;
+
+/// A lesson's title, from its chapter's first heading (`# 01. Why concurrency`).
+pub fn title(workbook: &Workbook, exercise: &Exercise) -> String {
+    std::fs::read_to_string(workbook.root.join(&exercise.chapter))
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find_map(|l| l.strip_prefix("# ").map(|t| t.trim().to_owned()))
+        })
+        .unwrap_or_default()
+}
+
+fn bar(done: usize, total: usize, width: usize) -> String {
+    let filled = (done * width).checked_div(total).unwrap_or(0);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// `status`: every exercise as done / failing / not started, a progress bar, and what is next.
+pub fn status(workbook: &Workbook) -> u8 {
+    let progress = Progress::load(workbook);
+    let total = workbook.exercises.len();
+    let done = workbook
+        .exercises
+        .iter()
+        .filter(|e| progress.standing(workbook, e) == Standing::Done)
+        .count();
+    println!(
+        "{}: {done} of {total} exercises done  {} {}%\n",
+        style::bold("Concurrency workbook"),
+        bar(done, total, 30),
+        (done * 100).checked_div(total).unwrap_or(0)
+    );
+    let mut lesson = String::new();
+    for exercise in &workbook.exercises {
+        if exercise.lesson != lesson {
+            lesson.clone_from(&exercise.lesson);
+            println!("{}  {}", style::bold(&lesson), title(workbook, exercise));
+        }
+        let (mark, word) = match progress.standing(workbook, exercise) {
+            Standing::Done => (style::good("✓"), style::good("done")),
+            Standing::Failing => (style::bad("✗"), style::bad("failing")),
+            Standing::NotStarted => (style::dim("·"), style::dim("not started")),
+            Standing::Changed => (
+                style::warn("~"),
+                style::warn("changed since its last check"),
+            ),
+        };
+        println!("  {mark} {:<4} {:<24} {word}", exercise.id, exercise.name);
+    }
+    match progress.next(workbook) {
+        Some(next) => println!(
+            "\nNext: {} {}\n  file:    {}\n  chapter: {}\n\
+             `cargo run -- watch` checks it on every save; `cargo run -- hint {}` gives a hint.",
+            next.id,
+            style::bold(&next.name),
+            next.file().display(),
+            next.chapter,
+            next.name
+        ),
+        None if done == total => {
+            println!("\n{}", style::good("Every exercise is done. Well done!"))
+        }
+        None => println!("\nSome files changed since their last check: `cargo run -- check`."),
+    }
+    0
+}
+
+/// `list`: every exercise with its file and chapter.
+pub fn list(workbook: &Workbook) -> u8 {
+    let progress = Progress::load(workbook);
+    for exercise in &workbook.exercises {
+        let word = match progress.standing(workbook, exercise) {
+            Standing::Done => style::good("done"),
+            Standing::Failing => style::bad("failing"),
+            Standing::NotStarted => style::dim("not started"),
+            Standing::Changed => style::warn("changed"),
+        };
+        println!(
+            "{:<4} {:<24} {:<12} {}  ({})",
+            exercise.id,
+            exercise.name,
+            word,
+            exercise.file().display(),
+            exercise.chapter
+        );
+    }
+    0
+}
+
+/// `hint EXERCISE`.
+pub fn hint(workbook: &Workbook, name: &str) -> Result<u8, Problem> {
+    let exercise = workbook.exercise(name)?;
+    println!(
+        "Hint for {} {} ({}):\n{}",
+        exercise.id,
+        style::bold(&exercise.name),
+        exercise.chapter,
+        exercise.hint.trim()
+    );
+    Ok(0)
+}
+
+/// `check [LESSON]`: every exercise (or one lesson's), checked in parallel; exit 0 only if all
+/// passed.
+pub fn check(workbook: &Workbook, lesson: Option<&str>, timeout: Duration) -> Result<u8, Problem> {
+    let lessons = match lesson {
+        Some(name) => vec![workbook.lesson(name)?],
+        None => workbook.lessons(),
+    };
+    let verdicts = grade::check_lessons(
+        workbook,
+        &lessons,
+        timeout,
+        false,
+        std::io::stderr().is_terminal(),
+    )?
+    .verdicts;
+    let mut progress = Progress::load(workbook);
+    let mut passed = 0;
+    let checked: Vec<&Exercise> = workbook
+        .exercises
+        .iter()
+        .filter(|e| lessons.contains(&e.lesson))
+        .collect();
+    for exercise in &checked {
+        let verdict = verdicts
+            .get(&exercise.name)
+            .cloned()
+            .unwrap_or(Verdict::NoChecks);
+        progress.record(workbook, exercise, verdict.word());
+        if verdict.passed() {
+            passed += 1;
+            println!("{} {:<4} {}", style::good("✓"), exercise.id, exercise.name);
+        } else {
+            println!(
+                "{} {:<4} {:<24} {}",
+                style::bad("✗"),
+                exercise.id,
+                exercise.name,
+                style::bad(verdict.word())
+            );
+        }
+    }
+    progress.save();
+    println!("\n{passed} of {} exercises pass.", checked.len());
+    if passed < checked.len() {
+        println!("`cargo run -- watch` works on the first one that does not, with its messages.");
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+/// The version of a file as shipped: from the branch the workbook was cloned from if there is
+/// one, else from the last commit.
+fn shipped(workbook: &Workbook, path: &std::path::Path) -> Result<(String, String), Problem> {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .current_dir(&workbook.root)
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    };
+    let relative = path.to_string_lossy().replace('\\', "/");
+    for revision in ["@{upstream}", "origin/HEAD", "HEAD"] {
+        if let Some(text) = git(&["show", &format!("{revision}:{relative}")]) {
+            return Ok((revision.to_owned(), text));
+        }
+    }
+    Err(Problem::failure(format!(
+        "cannot find the shipped version of {relative}: reset needs the workbook's git history \
+         (run it in your clone of the workbook, with git installed)."
+    )))
+}
+
+/// `reset EXERCISE`: puts the exercise's file back as shipped, keeping the learner's version
+/// as a backup whose path is printed. Asks first unless `yes`.
+pub fn reset(workbook: &Workbook, name: &str, yes: bool) -> Result<u8, Problem> {
+    let exercise = workbook.exercise(name)?;
+    let file = exercise.file();
+    let (revision, original) = shipped(workbook, &file)?;
+    let path = workbook.root.join(&file);
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    if current == original {
+        println!(
+            "{} is already as shipped: nothing to reset.",
+            file.display()
+        );
+        return Ok(0);
+    }
+    let sharing: Vec<&str> = workbook
+        .of_lesson(&exercise.lesson)
+        .map(|e| e.name.as_str())
+        .collect();
+    println!(
+        "This puts {} back as shipped ({revision}); it holds {}.",
+        file.display(),
+        sharing.join(", ")
+    );
+    if !yes {
+        print!("Your version will be kept as a backup. Reset? [y/N] ");
+        let _ = std::io::stdout().flush();
+        let mut answer = String::new();
+        let _ = std::io::stdin().lock().read_line(&mut answer);
+        if !matches!(answer.trim(), "y" | "Y" | "yes") {
+            println!("Nothing was changed.");
+            return Ok(1);
+        }
+    }
+    let stamp = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let backups = workbook.root.join(STATE_DIR).join("backups");
+    let backup: PathBuf = backups.join(format!("{}-exercises-{stamp}.rs", exercise.lesson));
+    std::fs::create_dir_all(&backups)
+        .and_then(|()| std::fs::write(&backup, &current))
+        .map_err(|e| {
+            Problem::failure(format!("cannot write the backup {}: {e}", backup.display()))
+        })?;
+    std::fs::write(&path, original)
+        .map_err(|e| Problem::failure(format!("cannot write {}: {e}", path.display())))?;
+    println!(
+        "Reset {}. Your version is kept in {}",
+        file.display(),
+        backup.display()
+    );
+    Ok(0)
+}
+
+/// `verify` (maintainers, CI): the metadata matches the lessons, every shipped exercise fails
+/// its checks naming its file, and every reference answer passes.
+pub fn verify(workbook: &Workbook, timeout: Duration) -> Result<u8, Problem> {
+    let mut problems = metadata_problems(workbook);
+    let lessons = workbook.lessons();
+    let grade::Checked {
+        verdicts: shipped,
+        ran,
+    } = grade::check_lessons(workbook, &lessons, timeout, false, false)?;
+    for exercise in &workbook.exercises {
+        let file = exercise.file().display().to_string();
+        match shipped.get(&exercise.name) {
+            Some(Verdict::Failed(failures)) => {
+                let all: Vec<_> = ran
+                    .get(&exercise.lesson)
+                    .into_iter()
+                    .flatten()
+                    .filter(|r| exercise.owns(&r.name))
+                    .collect();
+                if let Some(passing) = all.iter().find(|r| r.passed) {
+                    problems.push(format!(
+                        "{}: check `{}` passes as shipped; every check must fail until the \
+                         exercise is done",
+                        exercise.name, passing.name
+                    ));
+                }
+                for failure in failures.iter().filter(|f| !f.message.contains(&file)) {
+                    problems.push(format!(
+                        "{}: check `{}` fails without naming {file}:\n{}",
+                        exercise.name, failure.name, failure.message
+                    ));
+                }
+            }
+            other => problems.push(format!(
+                "{}: as shipped it must fail its checks, but it {}",
+                exercise.name,
+                other.map_or("was not checked", Verdict::word)
+            )),
+        }
+    }
+    for (lesson, results) in &ran {
+        for result in results {
+            if !workbook.of_lesson(lesson).any(|e| e.owns(&result.name)) {
+                problems.push(format!(
+                    "lessons/{lesson}/tests/exercises.rs: check `{}` belongs to no exercise in \
+                     exercises.toml (names start with exercise_N_M_)",
+                    result.name
+                ));
+            }
+        }
+    }
+    let solved = grade::check_lessons(workbook, &lessons, timeout, true, false)?.verdicts;
+    for exercise in &workbook.exercises {
+        let verdict = solved
+            .get(&exercise.name)
+            .cloned()
+            .unwrap_or(Verdict::NoChecks);
+        if !verdict.passed() {
+            problems.push(format!(
+                "{}: the reference answer does not pass:\n{}",
+                exercise.name,
+                verdict.explain(exercise)
+            ));
+        }
+    }
+    if problems.is_empty() {
+        println!(
+            "verify: {} exercises in {} lessons: each fails as shipped, naming its file; each \
+             reference answer passes; metadata, TODO marks and hints are in order.",
+            workbook.exercises.len(),
+            lessons.len()
+        );
+        Ok(0)
+    } else {
+        for problem in &problems {
+            println!("{} {problem}", style::bad("✗"));
+        }
+        println!("verify: {} problems.", problems.len());
+        Ok(1)
+    }
+}
+
+/// What `verify` checks without running anything: unique names and ids, existing lessons and
+/// chapters, hints, a `// TODO:` in every exercise, and no lesson with exercises left out.
+fn metadata_problems(workbook: &Workbook) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for exercise in &workbook.exercises {
+        for key in [&exercise.name, &exercise.id] {
+            if !seen.insert(key.clone()) {
+                problems.push(format!("exercises.toml: `{key}` is used twice"));
+            }
+        }
+        let number = exercise
+            .lesson
+            .trim_start_matches("lesson-")
+            .trim_start_matches('0');
+        if exercise.id.split('.').next() != Some(number) || exercise.id.split('.').count() != 2 {
+            problems.push(format!(
+                "{}: id `{}` must be N.M with N the lesson's number ({})",
+                exercise.name, exercise.id, exercise.lesson
+            ));
+        }
+        if exercise.hint.trim().is_empty() {
+            problems.push(format!("{}: has no hint", exercise.name));
+        }
+        if !workbook.root.join(&exercise.chapter).is_file() {
+            problems.push(format!(
+                "{}: chapter {} does not exist",
+                exercise.name, exercise.chapter
+            ));
+        }
+        let source =
+            std::fs::read_to_string(workbook.root.join(exercise.file())).unwrap_or_default();
+        match region(&source, &exercise.name, workbook, &exercise.lesson) {
+            None => problems.push(format!(
+                "{}: no `fn`, `struct` or `impl` named so in {}",
+                exercise.name,
+                exercise.file().display()
+            )),
+            Some(text) if !text.contains("// TODO:") => problems.push(format!(
+                "{}: has no `// TODO:` mark in {}",
+                exercise.name,
+                exercise.file().display()
+            )),
+            Some(_) => {}
+        }
+    }
+    let lessons = workbook.lessons();
+    if let Ok(entries) = std::fs::read_dir(workbook.root.join("lessons")) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.path().join("src/exercises.rs").is_file() && !lessons.contains(&name) {
+                problems.push(format!(
+                    "lessons/{name} has exercises but none in exercises.toml"
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// The text of an exercise in its file: from its declaration to the next exercise's.
+fn region<'a>(source: &'a str, name: &str, workbook: &Workbook, lesson: &str) -> Option<&'a str> {
+    let declares = |line: &str, name: &str| {
+        let line = line.trim_start();
+        [
+            "pub fn ",
+            "pub async fn ",
+            "pub struct ",
+            "pub enum ",
+            "impl ",
+            "fn ",
+        ]
+        .iter()
+        .any(|start| {
+            line.strip_prefix(start).is_some_and(|rest| {
+                rest.starts_with(name)
+                    && !rest[name.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+            })
+        })
+    };
+    let start = source
+        .lines()
+        .scan(0, |offset, line| {
+            let at = *offset;
+            *offset += line.len() + 1;
+            Some((at, line))
+        })
+        .find(|(_, line)| declares(line, name))?
+        .0;
+    let others: Vec<&str> = workbook
+        .of_lesson(lesson)
+        .map(|e| e.name.as_str())
+        .filter(|other| *other != name)
+        .collect();
+    let rest = &source[start..];
+    let mut offset = 0;
+    let mut end = rest.len();
+    for (index, line) in rest.lines().enumerate() {
+        if index > 0 && others.iter().any(|other| declares(line, other)) {
+            end = offset;
+            break;
+        }
+        offset += line.len() + 1;
+    }
+    Some(&rest[..end.min(rest.len())])
+}
