@@ -1,0 +1,224 @@
+//! Lesson 05: queues and channels.
+//!
+//! The tutorials' advice "use queues for communication", and their producer-consumer, with
+//! channels: a bounded channel that holds a fast producer back (backpressure), jobs fanned out
+//! to several workers and their results fanned back in, `select!` waiting for a result or a
+//! timeout, and shutdown by dropping the senders instead of sending a `None` sentinel.
+//!
+//! This file holds the code the chapter shows (between `ANCHOR` marks); `exercises.rs` holds
+//! the learner's work, and `solutions.rs` the reference answers.
+
+use std::sync::{Mutex, PoisonError, mpsc};
+use std::thread;
+use std::time::Duration;
+
+use crossbeam::channel::{self, TrySendError, after, select};
+use instruments::{Recorder, work};
+
+#[cfg(not(feature = "solutions"))]
+pub mod exercises;
+#[cfg(feature = "solutions")]
+#[path = "solutions.rs"]
+pub mod exercises;
+
+// ANCHOR: job
+/// A job to do: its number, and how long doing it takes (a simulated wait, like a download).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Job {
+    /// The job's number; its result carries the same number.
+    pub id: u64,
+    /// How long the job takes.
+    pub latency: Duration,
+}
+
+/// A finished job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Done {
+    /// The number of the job it came from.
+    pub id: u64,
+    /// The job's answer: its number squared, so a wrong pairing is caught.
+    pub answer: u64,
+}
+
+/// `count` jobs numbered from 1, each taking `latency`.
+pub fn jobs(count: u64, latency: Duration) -> Vec<Job> {
+    (1..=count).map(|id| Job { id, latency }).collect()
+}
+
+/// Does one job on the calling thread, recorded as a "work" span on `worker`'s row.
+pub fn process(job: &Job, worker: &str, recorder: &Recorder) -> Done {
+    let _span = recorder.span(worker, "work");
+    work::download(job.latency); // the thread sleeps: waiting on the network, say
+    Done {
+        id: job.id,
+        answer: job.id * job.id,
+    }
+}
+// ANCHOR_END: job
+
+/// What came through a producer-consumer queue, and how full the queue got.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flow {
+    /// The consumer's results, in the order it took the jobs.
+    pub done: Vec<Done>,
+    /// The most jobs that were waiting in the queue at once, seen by the producer.
+    pub peak_queue: usize,
+}
+
+// ANCHOR: backpressure
+/// One producer, one consumer, one queue between them: `Some(capacity)` for a bounded
+/// channel, `None` for an unbounded one. The producer makes a job every `make_cost`; the
+/// consumer (the calling thread) takes longer over each, so the queue fills up.
+///
+/// On a bounded channel a full queue makes `send` wait: the producer is held back to the
+/// consumer's pace (backpressure). That wait is recorded as its own span, labelled "blocked on
+/// full queue", on the row "producer blocked", so the timeline shows it.
+pub fn produce_and_consume(
+    jobs: Vec<Job>,
+    capacity: Option<usize>,
+    make_cost: Duration,
+    recorder: &Recorder,
+) -> Flow {
+    let (sender, receiver) = match capacity {
+        Some(capacity) => channel::bounded(capacity),
+        None => channel::unbounded(),
+    };
+    thread::scope(|scope| {
+        let producer = scope.spawn(move || {
+            // `sender` was moved into this thread: when the thread ends, the sender is dropped,
+            // the channel disconnects, and the consumer's loop below ends. No sentinel needed.
+            let mut peak_queue = 0;
+            for job in jobs {
+                recorder.record("producer", "make job", || work::download(make_cost));
+                // Try first, so that a send that has to wait can be told from one that does not.
+                match sender.try_send(job) {
+                    Ok(()) => {}
+                    Err(TrySendError::Full(job)) => {
+                        let _blocked = recorder.span("producer blocked", "blocked on full queue");
+                        // Waits until the consumer takes a job and frees a place.
+                        if sender.send(job).is_err() {
+                            break; // the consumer has gone: nobody to make jobs for
+                        }
+                    }
+                    Err(TrySendError::Disconnected(_)) => break,
+                }
+                peak_queue = peak_queue.max(sender.len());
+            }
+            peak_queue
+        });
+        // `for job in &receiver` is Python's `while (job := q.get()) is not None`: it ends
+        // once every sender is dropped *and* the queue is empty, so no job is left behind.
+        let done = (&receiver)
+            .into_iter()
+            .map(|job| process(&job, "consumer", recorder))
+            .collect();
+        let peak_queue = producer.join().expect("the producer panicked");
+        Flow { done, peak_queue }
+    })
+}
+// ANCHOR_END: backpressure
+
+// ANCHOR: fan_out_std
+/// Fan-out and fan-in with the standard library's channels: `workers` threads take jobs from
+/// one queue and send their results to one collector.
+///
+/// `std::sync::mpsc` is *multi-producer, single-consumer*: its `Receiver` cannot be cloned, so
+/// several workers can share the job queue only by taking turns through a `Mutex`. (With
+/// crossbeam's channels every worker gets its own clone of the receiver: exercise 5.1.)
+pub fn fan_out_std(
+    jobs: Vec<Job>,
+    workers: usize,
+    capacity: usize,
+    recorder: &Recorder,
+) -> Vec<Done> {
+    let (job_sender, job_receiver) = mpsc::sync_channel::<Job>(capacity); // bounded
+    let (result_sender, result_receiver) = mpsc::channel::<Done>();
+    let job_receiver = Mutex::new(job_receiver);
+    thread::scope(|scope| {
+        scope.spawn(move || {
+            for job in jobs {
+                job_sender.send(job).expect("a worker is still taking jobs");
+            }
+            // `job_sender` is dropped here: once the queue is empty, `recv` returns Err.
+        });
+        for worker in 1..=workers {
+            let (job_receiver, result_sender) = (&job_receiver, result_sender.clone());
+            scope.spawn(move || {
+                let name = format!("worker {worker}");
+                loop {
+                    // The lock guard is a temporary of this statement: it is released as soon
+                    // as `recv` returns, so the next worker can wait for a job while this one
+                    // works. (Holding it through `process` would run the jobs one at a time.)
+                    let next = job_receiver
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .recv();
+                    let Ok(job) = next else { break }; // queue closed and empty: done
+                    let done = process(&job, &name, recorder);
+                    result_sender
+                        .send(done)
+                        .expect("the collector is still listening");
+                }
+            });
+        }
+        // The original result sender must go too: the collector's loop ends only when *every*
+        // sender is dropped, and this one belongs to no worker. Forget this line and the
+        // collector waits forever.
+        drop(result_sender);
+        result_receiver.iter().collect()
+    })
+}
+// ANCHOR_END: fan_out_std
+
+/// What a collector with a deadline gathered, and whether it gave up waiting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Collected {
+    /// The results that arrived in time, in the order they arrived.
+    pub done: Vec<Done>,
+    /// When the collector gave up waiting (time on the recorder's clock), or `None` if every
+    /// sender finished first.
+    pub gave_up_at: Option<Duration>,
+}
+
+// ANCHOR: select_timeout
+/// Starts one thread per job and collects the results, but waits at most `patience` for each
+/// next result: `select!` waits on the results channel and on a timer channel at once and
+/// takes whichever is ready first. A job slower than `patience` is given up on.
+pub fn collect_with_patience(jobs: Vec<Job>, patience: Duration, recorder: &Recorder) -> Collected {
+    let (sender, results) = channel::unbounded();
+    for job in jobs {
+        let (sender, recorder) = (sender.clone(), recorder.clone());
+        // Plain (not scoped) threads: the collector must be free to return while a slow job
+        // is still running. Its late `send` then fails, harmlessly: the receiver is gone.
+        thread::spawn(move || {
+            let done = process(&job, &format!("job {}", job.id), &recorder);
+            let _ = sender.send(done);
+        });
+    }
+    drop(sender); // only the job threads hold senders now
+    let mut done = Vec::new();
+    loop {
+        select! {
+            recv(results) -> message => match message {
+                Ok(result) => done.push(result),
+                // Every job thread has finished and dropped its sender.
+                Err(_) => return Collected { done, gave_up_at: None },
+            },
+            // `after` is a channel that delivers one message once `patience` has passed.
+            recv(after(patience)) -> _ => {
+                recorder.record("collector", "gave up waiting", || ());
+                return Collected { done, gave_up_at: Some(recorder.now()) };
+            }
+        }
+    }
+}
+// ANCHOR_END: select_timeout
+
+/// Total time of the spans with a label: how long the producer spent blocked, for example.
+pub fn time_labelled(recorder: &Recorder, label: &str) -> Duration {
+    recorder
+        .spans_labelled(label)
+        .iter()
+        .map(instruments::Span::duration)
+        .sum()
+}

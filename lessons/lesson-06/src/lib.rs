@@ -1,0 +1,401 @@
+//! Lesson 06: locks, semaphores and deadlocks.
+//!
+//! The tutorials' advice, "use `with lock:` so a lock is always released", and their warning,
+//! "deadlocks", made concrete. A `Mutex` lets one thread in; an `RwLock` lets readers in
+//! together and writers alone. A guard releases its lock at the end of its scope, also when a
+//! thread panics (which poisons the lock, and the lesson shows how to recover). Then the classic
+//! deadlock, live: two threads transferring money in opposite directions, each holding one
+//! account and waiting for the other. A watchdog ([`tracked`]) notices that nothing moves and
+//! names who waits for whom; a global lock order (lower account id first) fixes it. The dining
+//! philosophers deadlock, and are fixed, the same way.
+//!
+//! This file holds the code the chapter shows (between `ANCHOR` marks); `tracked.rs` holds the
+//! lock wrapper and the watchdog; `exercises.rs` holds the learner's work, and `solutions.rs`
+//! the reference answers.
+
+use std::sync::{Arc, Barrier, Mutex, PoisonError, RwLock};
+use std::thread;
+use std::time::Duration;
+
+use instruments::Recorder;
+
+#[cfg(not(feature = "solutions"))]
+pub mod exercises;
+#[cfg(feature = "solutions")]
+#[path = "solutions.rs"]
+pub mod exercises;
+
+pub mod report;
+pub mod tracked;
+
+use tracked::{Deadlock, GaveUp, Registry, TrackedMutex, Watchdog};
+
+/// The label of a reader's span while it holds the lock.
+pub const READS: &str = "reads";
+/// The label of the writer's span while it holds the lock.
+pub const WRITES: &str = "writes";
+
+/// Marks the moment a thread arrives at a lock, so its timeline row starts there and the time it
+/// then waits shows as `░`.
+fn arrives(recorder: &Recorder, task: &str) {
+    let now = recorder.now();
+    recorder.push(task.to_owned(), "arrives".to_owned(), now, now);
+}
+
+// ANCHOR: readers_mutex
+/// `readers` threads read a price list and one thread updates it, all behind one `Mutex`: only
+/// one of them is inside at a time, readers included. Each holds the lock for `hold`.
+pub fn read_and_write_with_mutex(readers: usize, hold: Duration, recorder: &Recorder) {
+    let prices = Mutex::new(vec![3_u64, 5, 8]);
+    on_threads(readers, hold, recorder, |reading| {
+        if reading {
+            let list = prices.lock().expect("no thread panics holding the prices");
+            let _span = recorder.span(current(), READS);
+            thread::sleep(hold); // reading: the guard `list` is held all the while
+            list.len() as u64
+        } else {
+            let mut list = prices.lock().expect("no thread panics holding the prices");
+            let _span = recorder.span(current(), WRITES);
+            thread::sleep(hold);
+            list.push(13);
+            list.len() as u64
+        } // the guard is dropped here: the lock is released, as at the end of a `with` block
+    });
+}
+// ANCHOR_END: readers_mutex
+
+// ANCHOR: readers_rwlock
+/// The same work behind an `RwLock`: `read()` lets any number of readers in together, `write()`
+/// waits until it is alone.
+pub fn read_and_write_with_rwlock(readers: usize, hold: Duration, recorder: &Recorder) {
+    let prices = RwLock::new(vec![3_u64, 5, 8]);
+    on_threads(readers, hold, recorder, |reading| {
+        if reading {
+            let list = prices.read().expect("no thread panics holding the prices");
+            let _span = recorder.span(current(), READS);
+            thread::sleep(hold); // other readers may be in here at the same time
+            list.len() as u64
+        } else {
+            let mut list = prices.write().expect("no thread panics holding the prices");
+            let _span = recorder.span(current(), WRITES);
+            thread::sleep(hold); // nobody else is in: no reader, no other writer
+            list.push(13);
+            list.len() as u64
+        }
+    });
+}
+// ANCHOR_END: readers_rwlock
+
+fn current() -> String {
+    thread::current().name().unwrap_or("thread").to_owned()
+}
+
+/// Runs `readers` reading threads (`reader 1`, ...) and one writer (`writer`), started together
+/// at a `Barrier`; the writer arrives a quarter of `hold` later, so the readers are first.
+fn on_threads(
+    readers: usize,
+    hold: Duration,
+    recorder: &Recorder,
+    work: impl Fn(bool) -> u64 + Sync,
+) {
+    let starting_line = Barrier::new(readers + 1);
+    thread::scope(|scope| {
+        for number in 0..=readers {
+            let (work, starting_line) = (&work, &starting_line);
+            let name = if number < readers {
+                format!("reader {}", number + 1)
+            } else {
+                "writer".to_owned()
+            };
+            thread::Builder::new()
+                .name(name.clone())
+                .spawn_scoped(scope, move || {
+                    starting_line.wait();
+                    let reading = number < readers;
+                    if !reading {
+                        thread::sleep(hold / 4);
+                    }
+                    arrives(recorder, &name);
+                    work(reading)
+                })
+                .expect("a thread starts");
+        }
+    });
+}
+
+/// What poisoning did to an account, and what recovering from it found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Poisoning {
+    /// Whether `lock()` returned `Err(PoisonError)` after the panic.
+    pub was_poisoned: bool,
+    /// The balance found through `PoisonError::into_inner`: the half-done transfer's work.
+    pub balance_found: u64,
+    /// Whether the lock was still poisoned after `clear_poison`.
+    pub poisoned_after_clear: bool,
+}
+
+// ANCHOR: poison
+/// A thread panics halfway through a transfer, while holding the account's lock. The guard is
+/// dropped during the unwinding, so the lock *is* released (no thread waits forever), but it is
+/// marked poisoned: the next `lock()` returns an error that says "the data behind this lock may
+/// be half-updated". `into_inner` takes the guard anyway; `clear_poison` says "I repaired it".
+pub fn poison_and_recover(balance: u64, withdrawn: u64) -> Poisoning {
+    let account = Mutex::new(balance);
+    thread::scope(|scope| {
+        let crashed = scope.spawn(|| {
+            let mut balance = account.lock().expect("not poisoned yet");
+            *balance -= withdrawn; // the money left this account ...
+            panic!("deliberate panic: the transfer crashed before paying it in anywhere");
+        });
+        assert!(crashed.join().is_err(), "the transfer thread panicked");
+    });
+    let was_poisoned = account.lock().is_err();
+    let mut balance = account.lock().unwrap_or_else(PoisonError::into_inner);
+    let balance_found = *balance;
+    *balance += withdrawn; // repair: put back what the crashed transfer took out
+    drop(balance);
+    account.clear_poison();
+    Poisoning {
+        was_poisoned,
+        balance_found,
+        poisoned_after_clear: account.is_poisoned(),
+    }
+}
+// ANCHOR_END: poison
+
+/// A bank's accounts as tracked locks: `account 1 (alice)`, `account 2 (bob)`, each holding
+/// `balance`.
+pub fn open_accounts(balance: u64, registry: &Arc<Registry>) -> Vec<TrackedMutex<u64>> {
+    ["account 1 (alice)", "account 2 (bob)"]
+        .into_iter()
+        .map(|name| TrackedMutex::new(name, balance, registry))
+        .collect()
+}
+
+/// A way to move money between two accounts (indexes into the accounts), pausing for
+/// `checking` between taking the first and the second lock.
+pub type Transfer = fn(&[TrackedMutex<u64>], usize, usize, u64, Duration) -> Result<(), GaveUp>;
+
+// ANCHOR: transfer_naive
+/// Deliberately deadlock-prone: locks the account the money leaves, then the one it goes to.
+/// Alice paying Bob locks alice then bob; Bob paying Alice locks bob then alice. If each takes
+/// its first lock at the same moment, each waits for the lock the other holds, forever.
+pub fn transfer_from_first(
+    accounts: &[TrackedMutex<u64>],
+    from: usize,
+    to: usize,
+    amount: u64,
+    checking: Duration,
+) -> Result<(), GaveUp> {
+    let mut source = accounts[from].lock()?;
+    thread::sleep(checking); // checking the balance (a database call, say), lock in hand
+    let mut target = accounts[to].lock()?; // waits for `to` while holding `from`
+    *source -= amount;
+    *target += amount;
+    Ok(())
+}
+// ANCHOR_END: transfer_naive
+
+// ANCHOR: transfer_ordered
+/// The fix: every transfer locks the account with the lower id first, whichever way the money
+/// goes. Two transfers that need the same two accounts now ask for them in the same order, so
+/// whoever gets the first lock is sure to get the second: a wait-for cycle cannot form.
+pub fn transfer_lower_id_first(
+    accounts: &[TrackedMutex<u64>],
+    from: usize,
+    to: usize,
+    amount: u64,
+    checking: Duration,
+) -> Result<(), GaveUp> {
+    let (low, high) = (from.min(to), from.max(to));
+    let mut first = accounts[low].lock()?;
+    thread::sleep(checking); // checking the balance (a database call, say), lock in hand
+    let mut second = accounts[high].lock()?;
+    let (source, target) = if from == low {
+        (&mut *first, &mut *second)
+    } else {
+        (&mut *second, &mut *first)
+    };
+    *source -= amount;
+    *target += amount;
+    Ok(())
+}
+// ANCHOR_END: transfer_ordered
+
+/// How a watched run ended.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// Rounds each thread completed, in thread order.
+    pub completed: Vec<u64>,
+    /// The watchdog's report, if it saw a deadlock.
+    pub deadlock: Option<Deadlock>,
+}
+
+impl Outcome {
+    /// Rounds completed by all threads together.
+    pub fn total(&self) -> u64 {
+        self.completed.iter().sum()
+    }
+}
+
+/// One round of a thread's work; an error means it gave up waiting for a lock.
+pub type Round<'a> = Box<dyn Fn() -> Result<(), GaveUp> + Sync + 'a>;
+
+// ANCHOR: run_watched
+/// Runs each named thread's `round` up to `rounds` times, all started together, under a
+/// watchdog. A thread stops early if a lock wait gives up (after the watchdog reports a
+/// deadlock). Each thread records one span for the rounds it completed, and a point when it
+/// gave up, so its timeline shows the stretch it spent stuck as `░`.
+pub fn run_watched(
+    registry: &Arc<Registry>,
+    threads: Vec<(String, Round<'_>)>,
+    rounds: u64,
+    stall: Duration,
+    recorder: &Recorder,
+) -> Outcome {
+    let watchdog = Watchdog::start(registry, stall);
+    let starting_line = Barrier::new(threads.len());
+    let completed = thread::scope(|scope| {
+        let handles: Vec<_> = threads
+            .iter()
+            .map(|(name, round)| {
+                let starting_line = &starting_line;
+                thread::Builder::new()
+                    .name(name.clone())
+                    .spawn_scoped(scope, move || {
+                        starting_line.wait();
+                        let (start, mut done) = (recorder.now(), 0);
+                        let mut last = start;
+                        while done < rounds {
+                            if round().is_err() {
+                                let now = recorder.now();
+                                recorder.push(name.clone(), "gave up".into(), now, now);
+                                break;
+                            }
+                            done += 1;
+                            last = recorder.now();
+                        }
+                        recorder.push(name.clone(), "working".into(), start, last);
+                        done
+                    })
+                    .expect("a worker thread starts")
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().expect("a worker thread panicked"))
+            .collect()
+    });
+    Outcome {
+        completed,
+        deadlock: watchdog.stop(),
+    }
+}
+// ANCHOR_END: run_watched
+
+/// Two threads, `alice pays bob` and `bob pays alice`, each making up to `per_thread`
+/// transfers of 1 with `transfer`, each pausing for `checking` between its two locks. Returns the outcome and the money in the bank afterwards.
+pub fn opposite_transfers(
+    transfer: Transfer,
+    per_thread: u64,
+    checking: Duration,
+    stall: Duration,
+    recorder: &Recorder,
+) -> (Outcome, u64) {
+    let registry = Registry::new();
+    let accounts = open_accounts(1_000_000, &registry);
+    let outcome = {
+        let accounts = &accounts;
+        let threads: Vec<(String, Round<'_>)> = vec![
+            (
+                "alice pays bob".into(),
+                Box::new(move || transfer(accounts, 0, 1, 1, checking)),
+            ),
+            (
+                "bob pays alice".into(),
+                Box::new(move || transfer(accounts, 1, 0, 1, checking)),
+            ),
+        ];
+        run_watched(&registry, threads, per_thread, stall, recorder)
+    };
+    let total = accounts.into_iter().map(TrackedMutex::into_inner).sum();
+    (outcome, total)
+}
+
+/// The philosophers at the table, in seat order; fork `i` lies between seat `i` and seat `i + 1`.
+pub const PHILOSOPHERS: [&str; 5] = ["Aristotle", "Kant", "Spinoza", "Marx", "Russell"];
+
+/// Which forks a philosopher picks up, first and second.
+pub type Forks = fn(usize) -> (usize, usize);
+
+// ANCHOR: philosophers
+/// Deliberately deadlock-prone: everyone picks up the fork on their left, then the one on their
+/// right. If all five hold their left fork at once, each waits for a neighbour: a cycle of five.
+pub fn left_then_right(seat: usize) -> (usize, usize) {
+    (seat, (seat + 1) % PHILOSOPHERS.len())
+}
+
+/// The fix, the same global order as for the accounts: the lower-numbered fork first. Russell
+/// (seat 4) now reaches for fork 0 before fork 4, so the five can never each hold one fork and
+/// wait for the next.
+pub fn lower_fork_first(seat: usize) -> (usize, usize) {
+    let (left, right) = left_then_right(seat);
+    (left.min(right), left.max(right))
+}
+
+/// Five philosophers each eat up to `meals` times; a meal needs two forks. Between picking up
+/// the first and the second fork a philosopher pauses for `reach`.
+pub fn dinner(
+    forks: Forks,
+    meals: u64,
+    reach: Duration,
+    stall: Duration,
+    recorder: &Recorder,
+) -> Outcome {
+    let registry = Registry::new();
+    let table: Vec<TrackedMutex<u64>> = (0..PHILOSOPHERS.len())
+        .map(|fork| TrackedMutex::new(format!("fork {fork}"), 0, &registry))
+        .collect();
+    let table = &table;
+    let threads: Vec<(String, Round<'_>)> = (0..PHILOSOPHERS.len())
+        .map(|seat| {
+            let round: Round<'_> = Box::new(move || {
+                let (first, second) = forks(seat);
+                let mut first = table[first].lock()?;
+                thread::sleep(reach); // holding one fork, reaching for the other
+                let mut second = table[second].lock()?;
+                *first += 1; // eating: both forks used once more
+                *second += 1;
+                Ok(())
+            });
+            (PHILOSOPHERS[seat].to_owned(), round)
+        })
+        .collect();
+    run_watched(&registry, threads, meals, stall, recorder)
+}
+// ANCHOR_END: philosophers
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn poisoning_is_reported_and_cleared() {
+        let report = poison_and_recover(100, 30);
+        assert_eq!(
+            report,
+            Poisoning {
+                was_poisoned: true,
+                balance_found: 70,
+                poisoned_after_clear: false
+            }
+        );
+    }
+
+    #[test]
+    fn forks_in_order() {
+        assert_eq!(left_then_right(4), (4, 0));
+        assert_eq!(lower_fork_first(4), (0, 4));
+        assert_eq!(lower_fork_first(1), (1, 2));
+    }
+}
