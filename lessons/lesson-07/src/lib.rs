@@ -1,0 +1,355 @@
+//! Lesson 07: pools and data parallelism.
+//!
+//! The tutorials' `ThreadPoolExecutor(...).map(f, items)` and
+//! `ProcessPoolExecutor().map(compute_heavy, [10_000_000, 20_000_000, 30_000_000])`, in Rust:
+//! rayon's `par_iter().map().collect()` on a pool of threads started once, answers in input
+//! order; `rayon::join` and work stealing on uneven jobs; and the tutorials' pitfalls about the
+//! size of a pool, measured: too few workers for downloads, too many threads for CPU work.
+//!
+//! This file holds the code the chapter shows (between `ANCHOR` marks); `exercises.rs` holds
+//! the learner's work, and `solutions.rs` the reference answers.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::thread;
+use std::time::Duration;
+
+use instruments::{Recorder, work};
+use rayon::prelude::*;
+
+pub mod measure;
+
+#[cfg(not(feature = "solutions"))]
+pub mod exercises;
+#[cfg(feature = "solutions")]
+#[path = "solutions.rs"]
+pub mod exercises;
+
+// ANCHOR: pool
+/// A rayon pool of `workers` threads named `worker-0`, `worker-1`, ...: the threads start
+/// here, once, and every job given to the pool afterwards runs on them.
+pub fn worker_pool(workers: usize) -> rayon::ThreadPool {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(workers)
+        .thread_name(|index| format!("worker-{index}"))
+        .build()
+        .expect("the pool's threads start")
+}
+
+/// The row a span is drawn on: the pool worker it ran on (`worker 0`, ...), or `main` when it
+/// ran outside any rayon pool.
+pub fn worker_row() -> String {
+    rayon::current_thread_index().map_or_else(|| "main".to_owned(), |i| format!("worker {i}"))
+}
+// ANCHOR_END: pool
+
+// ANCHOR: compute_heavy
+/// The tutorials' job sizes: `compute_heavy(10_000_000)`, `(20_000_000)`, `(30_000_000)`.
+pub const SIZES: [u64; 3] = [10_000_000, 20_000_000, 30_000_000];
+
+/// A readable name for a job size: `compute_heavy(10M)`.
+pub fn job_name(n: u64) -> String {
+    match n {
+        n if n >= 1_000_000 && n % 1_000_000 == 0 => format!("compute_heavy({}M)", n / 1_000_000),
+        n if n >= 1_000 && n % 1_000 == 0 => format!("compute_heavy({}k)", n / 1_000),
+        n => format!("compute_heavy({n})"),
+    }
+}
+
+/// One job: the tutorials' `compute_heavy(n)` (`work::sum_of_squares`), recorded as a span
+/// on the row of the job.
+pub fn compute_heavy(n: u64, recorder: &Recorder) -> u64 {
+    recorder.record(job_name(n), "compute", || work::sum_of_squares(n))
+}
+
+/// The jobs one after another, on the calling thread: the `for` loop before any pool.
+pub fn compute_all_sequential(sizes: &[u64], recorder: &Recorder) -> Vec<u64> {
+    sizes.iter().map(|&n| compute_heavy(n, recorder)).collect()
+}
+
+/// The jobs on the pool's workers: `ProcessPoolExecutor().map(compute_heavy, sizes)`.
+///
+/// `par_iter` hands the items out to the workers; `collect` puts every answer back at the
+/// index of its item, so the answers come out in input order, like `Executor.map`'s, whichever
+/// job finishes first. No process to start, nothing to pickle: the workers are threads that
+/// read `sizes` where it is.
+pub fn compute_all_parallel(
+    pool: &rayon::ThreadPool,
+    sizes: &[u64],
+    recorder: &Recorder,
+) -> Vec<u64> {
+    // `install` runs the closure on the pool, so `par_iter` uses this pool's workers (and
+    // not rayon's global pool, which has one worker per core).
+    pool.install(|| {
+        sizes
+            .par_iter()
+            .map(|&n| compute_heavy(n, recorder))
+            .collect()
+    })
+}
+// ANCHOR_END: compute_heavy
+
+// ANCHOR: uneven
+/// Uneven jobs: one big job first, then `count` small ones.
+pub fn uneven_jobs(big: u64, small: u64, count: usize) -> Vec<u64> {
+    std::iter::once(big)
+        .chain(std::iter::repeat_n(small, count))
+        .collect()
+}
+
+/// The terms the busiest thread of [`static_slices`] computes: the heaviest of its slices.
+pub fn busiest_slice(jobs: &[u64], workers: usize) -> u64 {
+    let size = jobs.len().div_ceil(workers.max(1)).max(1);
+    jobs.chunks(size)
+        .map(|slice| slice.iter().sum())
+        .max()
+        .unwrap_or(0)
+}
+
+/// The least any split can leave on the busiest worker: an equal share of all the terms, or
+/// the largest job, which cannot be split, if that is more.
+pub fn balanced_load(jobs: &[u64], workers: usize) -> u64 {
+    let total: u64 = jobs.iter().sum();
+    let largest = jobs.iter().copied().max().unwrap_or(0);
+    largest.max(total.div_ceil(workers.max(1) as u64))
+}
+
+/// Runs one job on a worker's row, and returns `n`, so callers can check that every term of
+/// every job was done exactly once.
+fn run_on_row(row: String, n: u64, recorder: &Recorder) -> u64 {
+    recorder.record(row, "compute", || black_box(work::sum_of_squares(n)));
+    n
+}
+
+/// Static split: the jobs cut into `workers` fixed slices up front, one thread per slice.
+/// Each thread does its own slice and nothing else, so a thread whose slice holds the big job
+/// is still working long after the others have gone idle.
+pub fn static_slices(jobs: &[u64], workers: usize, recorder: &Recorder) -> u64 {
+    let size = jobs.len().div_ceil(workers.max(1)).max(1);
+    thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .chunks(size)
+            .enumerate()
+            .map(|(index, slice)| {
+                scope.spawn(move || {
+                    slice
+                        .iter()
+                        .map(|&n| run_on_row(format!("worker {index}"), n, recorder))
+                        .sum::<u64>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().expect("a worker panicked"))
+            .sum()
+    })
+}
+
+/// Work stealing: divide and conquer with `rayon::join`, which is what `par_iter` does inside.
+///
+/// `join(a, b)` runs `a` on this worker and leaves `b` on this worker's queue, where an idle
+/// worker can *steal* it. So the split is decided while the work runs: the worker with the big
+/// job keeps it, and the others take the small jobs from its queue one piece at a time.
+pub fn work_stealing(jobs: &[u64], recorder: &Recorder) -> u64 {
+    match jobs {
+        [] => 0,
+        [n] => run_on_row(worker_row(), *n, recorder),
+        _ => {
+            let (left, right) = jobs.split_at(jobs.len() / 2);
+            let (a, b) = rayon::join(
+                || work_stealing(left, recorder),
+                || work_stealing(right, recorder),
+            );
+            a + b
+        }
+    }
+}
+// ANCHOR_END: uneven
+
+// ANCHOR: downloads
+/// `count` downloads of `latency` each on `pool`, each recorded on the row of the worker that
+/// ran it.
+///
+/// A download blocks its worker while it waits (as `requests.get` blocks a Python thread), so a
+/// pool of 6 does at most 6 downloads at a time: 50 downloads take 9 rounds. `with_max_len(1)`
+/// makes every download a job of its own, so a free worker always takes the next one.
+pub fn download_all(
+    pool: &rayon::ThreadPool,
+    count: usize,
+    latency: Duration,
+    recorder: &Recorder,
+) {
+    pool.install(|| {
+        (0..count)
+            .into_par_iter()
+            .with_max_len(1)
+            .for_each(|_| recorder.record(worker_row(), "download", || work::download(latency)));
+    });
+}
+// ANCHOR_END: downloads
+
+// ANCHOR: too_many_threads
+/// The same CPU job, `total_terms` of `sum_of_squares`, split over `threads` fresh threads.
+/// Returns the number of terms done (always `total_terms`: the same work however it is split).
+///
+/// With more threads than cores, the extra threads do not add cores: they only add the cost of
+/// starting each thread (its stack, a system call) and of the OS switching between them.
+pub fn split_over_threads(total_terms: u64, threads: usize, recorder: &Recorder) -> u64 {
+    let threads = threads.max(1) as u64;
+    thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|index| {
+                // The first `total_terms % threads` threads take one term more, so the shares
+                // add up to exactly `total_terms`.
+                let share = total_terms / threads + u64::from(index < total_terms % threads);
+                scope.spawn(move || {
+                    recorder.record(format!("thread {index}"), "compute", || {
+                        black_box(work::sum_of_squares(share));
+                    });
+                    share
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().expect("a thread panicked"))
+            .sum()
+    })
+}
+// ANCHOR_END: too_many_threads
+
+/// One point of the speedup curve: a pool size, its time, and its speedup over one worker.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CurvePoint {
+    /// Workers in the pool.
+    pub workers: usize,
+    /// Wall time of the curve's job on that pool.
+    pub seconds: f64,
+    /// Time with one worker divided by this time.
+    pub speedup: f64,
+}
+
+/// Draws the speedup curve as an SVG picture: measured speedup per pool size, beside the ideal
+/// (as many times faster as there are workers, up to the number of cores, then flat).
+pub fn speedup_svg(points: &[CurvePoint], cores: usize) -> String {
+    use svg::Document;
+    use svg::node::element::{Circle, Line, Polyline, Text};
+
+    let (width, height, left, bottom, top, right) = (520.0, 320.0, 60.0, 50.0, 30.0, 20.0);
+    let most_workers = points.iter().map(|p| p.workers).max().unwrap_or(1).max(2) as f64;
+    let most_speedup = points
+        .iter()
+        .map(|p| p.speedup)
+        .fold(cores as f64, f64::max)
+        .ceil()
+        .max(2.0);
+    let x = |workers: f64| left + (workers - 1.0) / (most_workers - 1.0) * (width - left - right);
+    let y = |speedup: f64| height - bottom - speedup / most_speedup * (height - bottom - top);
+    let text = |content: String, at: (f64, f64), anchor: &str| {
+        Text::new(content)
+            .set("x", at.0)
+            .set("y", at.1)
+            .set("text-anchor", anchor)
+    };
+    let mut document = Document::new()
+        .set("viewBox", (0, 0, width, height))
+        .set("width", width)
+        .set("height", height)
+        .set("font-family", "sans-serif")
+        .set("font-size", 12)
+        .add(text(
+            format!("speedup over one worker ({cores} cores)"),
+            (width / 2.0, 18.0),
+            "middle",
+        ))
+        .add(text(
+            "workers".to_owned(),
+            (width / 2.0, height - 10.0),
+            "middle",
+        ));
+    for workers in 1..=most_workers as usize {
+        let at = x(workers as f64);
+        document = document.add(text(
+            workers.to_string(),
+            (at, height - bottom + 18.0),
+            "middle",
+        ));
+    }
+    for step in 0..=most_speedup as usize {
+        let at = y(step as f64);
+        document = document
+            .add(text(format!("{step}x"), (left - 8.0, at + 4.0), "end"))
+            .add(
+                Line::new()
+                    .set("x1", left)
+                    .set("x2", width - right)
+                    .set("y1", at)
+                    .set("y2", at)
+                    .set("stroke", "#e3e6ea"),
+            );
+    }
+    let polyline = |coordinates: String, colour: &str, dashed: bool| {
+        let line = Polyline::new()
+            .set("points", coordinates)
+            .set("fill", "none")
+            .set("stroke", colour)
+            .set("stroke-width", 2);
+        if dashed {
+            line.set("stroke-dasharray", "5 4")
+        } else {
+            line
+        }
+    };
+    let mut ideal = String::new();
+    let mut measured = String::new();
+    for workers in 1..=most_workers as usize {
+        let best = workers.min(cores) as f64;
+        let _ = write!(ideal, "{},{} ", x(workers as f64), y(best));
+    }
+    for point in points {
+        let _ = write!(
+            measured,
+            "{},{} ",
+            x(point.workers as f64),
+            y(point.speedup)
+        );
+    }
+    document = document
+        .add(polyline(ideal, "#9aa5b1", true))
+        .add(polyline(measured, "#3b6ea8", false))
+        .add(text(
+            "ideal".to_owned(),
+            (width - right, y(cores as f64) - 8.0),
+            "end",
+        ));
+    for point in points {
+        let at = (x(point.workers as f64), y(point.speedup));
+        document = document
+            .add(
+                Circle::new()
+                    .set("cx", at.0)
+                    .set("cy", at.1)
+                    .set("r", 4)
+                    .set("fill", "#3b6ea8"),
+            )
+            .add(text(
+                format!("{:.2}x", point.speedup),
+                (at.0, at.1 - 10.0),
+                "middle",
+            ));
+    }
+    document.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn job_names_read_well() {
+        assert_eq!(job_name(10_000_000), "compute_heavy(10M)");
+        assert_eq!(job_name(300_000), "compute_heavy(300k)");
+        assert_eq!(job_name(7), "compute_heavy(7)");
+    }
+}
