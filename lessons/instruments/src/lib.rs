@@ -5,6 +5,7 @@
 //! - [`timeline`] draws spans in the terminal (`Task A │██░░██░░│`) with a labelled time axis;
 //!   [`export`] writes them as SVG (for the book) and as a Chrome trace (for Perfetto).
 //! - [`summary`] computes overlap, threads used, spans open at once, speedups, ratios to ideal.
+//! - [`python`] runs a lesson's Python programs, bounded in time, for side-by-side timings.
 //! - [`runs`] times runs with their own recorders, picks the median one, prints big counts.
 //! - [`work`] simulates downloads (blocking and async) and CPU work the optimiser cannot fold.
 //! - [`check`] grades exercises from recorded spans, with the timeline in the failure message.
@@ -15,6 +16,7 @@ pub mod check;
 pub mod demo;
 pub mod export;
 pub mod lesson;
+pub mod python;
 pub mod record;
 pub mod runs;
 pub mod summary;
