@@ -13,9 +13,10 @@
 //! lock wrapper and the watchdog; `exercises.rs` holds the learner's work, and `solutions.rs`
 //! the reference answers.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier, Mutex, PoisonError, RwLock};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use instruments::Recorder;
 
@@ -91,7 +92,9 @@ fn current() -> String {
 }
 
 /// Runs `readers` reading threads (`reader 1`, ...) and one writer (`writer`), started together
-/// at a `Barrier`; the writer arrives a quarter of `hold` later, so the readers are first.
+/// at a `Barrier`. The writer waits until every reader has arrived at the lock, then a quarter
+/// of `hold` more, so the readers are first even on a busy machine, where a thread can start
+/// late.
 fn on_threads(
     readers: usize,
     hold: Duration,
@@ -99,9 +102,10 @@ fn on_threads(
     work: impl Fn(bool) -> u64 + Sync,
 ) {
     let starting_line = Barrier::new(readers + 1);
+    let arrived = AtomicUsize::new(0);
     thread::scope(|scope| {
         for number in 0..=readers {
-            let (work, starting_line) = (&work, &starting_line);
+            let (work, starting_line, arrived) = (&work, &starting_line, &arrived);
             let name = if number < readers {
                 format!("reader {}", number + 1)
             } else {
@@ -112,7 +116,15 @@ fn on_threads(
                 .spawn_scoped(scope, move || {
                     starting_line.wait();
                     let reading = number < readers;
-                    if !reading {
+                    if reading {
+                        arrived.fetch_add(1, Ordering::SeqCst);
+                    } else {
+                        // Bounded: a reader that has not arrived within a second is not waited for.
+                        let deadline = Instant::now() + Duration::from_secs(1);
+                        while arrived.load(Ordering::SeqCst) < readers && Instant::now() < deadline
+                        {
+                            thread::sleep(Duration::from_micros(200));
+                        }
                         thread::sleep(hold / 4);
                     }
                     arrives(recorder, &name);

@@ -19,7 +19,10 @@ fn demo_reports_the_locks_the_deadlocks_and_the_fixes() {
     );
     // How the locks let threads in, read from the recorded spans, not from the clock.
     assert_eq!(runs[0]["readers_at_once"], 1, "{report}");
-    assert_eq!(runs[1]["readers_at_once"], 4, "{report}");
+    // Readers overlap behind an RwLock; how many at once depends on how soon the machine starts
+    // their threads, so the check asks for overlap, not for all four.
+    let together = runs[1]["readers_at_once"].as_u64().unwrap();
+    assert!((2..=4).contains(&together), "{report}");
     assert_eq!(runs[0]["writer_alone"], "yes", "{report}");
     assert_eq!(runs[1]["writer_alone"], "yes", "{report}");
     let derived = &report["derived"];
@@ -66,8 +69,13 @@ fn text_run_prints_the_watchdogs_report_and_the_fixes() {
         .expect("the lesson binary runs");
     assert!(output.status.success(), "{output:?}");
     let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        ["2", "3", "4"]
+            .iter()
+            .any(|n| text.contains(&format!("RwLock let {n} readers in at once (Mutex: 1)"))),
+        "{text}"
+    );
     for line in [
-        "RwLock let 4 readers in at once (Mutex: 1)",
         "lock() then returned Err(PoisonError); into_inner found 70",
         "lower id first: 1,000 of 1,000 transfers done, the watchdog saw no deadlock; money in \
          the bank 2,000,000",
