@@ -124,8 +124,6 @@ pub struct TestRun {
     pub timed_out: bool,
     /// After a timeout: the checks that had not finished.
     pub unfinished: Vec<String>,
-    /// Set when the output went over the cap and was cut.
-    pub cut: bool,
 }
 
 /// Runs a lesson's checks (those whose names contain `filter`, or all) as `cargo test -p LESSON
@@ -160,10 +158,7 @@ pub fn run(
                     let outcome = run_one(binary, &lesson_dir, &name, timeout);
                     let mut run = run.lock().expect("run");
                     match outcome {
-                        Outcome::Finished(result, cut) => {
-                            run.cut |= cut;
-                            run.results.push(result);
-                        }
+                        Outcome::Finished(result) => run.results.push(result),
                         Outcome::TimedOut => {
                             run.timed_out = true;
                             run.unfinished.push(name);
@@ -180,7 +175,7 @@ pub fn run(
 }
 
 enum Outcome {
-    Finished(TestResult, bool),
+    Finished(TestResult),
     TimedOut,
 }
 
@@ -204,14 +199,11 @@ fn run_one(binary: &Path, lesson_dir: &Path, name: &str, timeout: Duration) -> O
     let mut child = match spawned {
         Ok(child) => child,
         Err(error) => {
-            return Outcome::Finished(
-                TestResult {
-                    name: name.to_owned(),
-                    passed: false,
-                    message: format!("cannot run {}: {error}", binary.display()),
-                },
-                false,
-            );
+            return Outcome::Finished(TestResult {
+                name: name.to_owned(),
+                passed: false,
+                message: format!("cannot run {}: {error}", binary.display()),
+            });
         }
     };
     let readers = [
@@ -245,7 +237,7 @@ fn run_one(binary: &Path, lesson_dir: &Path, name: &str, timeout: Duration) -> O
         return Outcome::TimedOut;
     };
     let reported = parse(&output).results.into_iter().find(|r| r.name == name);
-    let result = reported.unwrap_or_else(|| TestResult {
+    let mut result = reported.unwrap_or_else(|| TestResult {
         name: name.to_owned(),
         passed: false,
         message: format!(
@@ -253,7 +245,13 @@ fn run_one(binary: &Path, lesson_dir: &Path, name: &str, timeout: Duration) -> O
             last_words(&output)
         ),
     });
-    Outcome::Finished(result, cut)
+    if cut {
+        result.message.push_str(&format!(
+            "\n... (the check printed more than {} KiB; the rest was cut)",
+            OUTPUT_CAP / 1024
+        ));
+    }
+    Outcome::Finished(result)
 }
 
 /// The end of a crashed check's output, without backtrace frames.

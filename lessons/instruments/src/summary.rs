@@ -46,11 +46,6 @@ impl Summary {
                 .len(),
         }
     }
-
-    /// How many times faster than running the spans one after another (busy / wall).
-    pub fn parallelism(&self) -> f64 {
-        ratio(self.busy, self.wall)
-    }
 }
 
 /// Walks the span edges in time order: returns the time with two or more spans open and the
@@ -79,15 +74,6 @@ fn sweep(spans: &[Span]) -> (Duration, usize) {
 /// The largest number of spans open at one moment.
 pub fn max_concurrent(spans: &[Span]) -> usize {
     sweep(spans).1
-}
-
-/// Whether any two of the spans, from different tasks, were open at the same time.
-pub fn any_overlap(spans: &[Span]) -> bool {
-    spans.iter().enumerate().any(|(i, a)| {
-        spans[i + 1..]
-            .iter()
-            .any(|b| a.task != b.task && a.overlaps(b))
-    })
 }
 
 /// How many distinct OS threads the spans ran on.
@@ -156,7 +142,6 @@ mod tests {
         assert_eq!(summary.max_concurrent, 1);
         assert_eq!(summary.wall, Duration::from_millis(30));
         assert_eq!(summary.threads, 1);
-        assert!(!any_overlap(&spans));
     }
 
     #[test]
@@ -167,8 +152,6 @@ mod tests {
         assert_eq!(summary.max_concurrent, 3);
         assert_eq!(summary.busy, Duration::from_millis(22));
         assert_eq!(summary.threads, 3);
-        assert!(any_overlap(&spans));
-        assert!((summary.parallelism() - 22.0 / 15.0).abs() < 1e-9);
     }
 
     #[test]

@@ -9,11 +9,12 @@
 //! Run it: `cargo run --release -p lesson-02` (add `--quick`, `--json`, `--svg FILE`,
 //! `--trace FILE`).
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use instruments::runs::{Timed, timed};
 use instruments::summary::{median, speedup};
 use instruments::timeline::format_duration;
-use instruments::{Lesson, Measurement, Recorder, Span, Summary, work};
+use instruments::{Lesson, Measurement, Recorder, Summary, work};
 use lesson_02::{bake_in_faulty_oven, fresh_thread_cost, named_bakers, smallest_and_largest};
 use lesson_02::{run_on_all_cores, run_on_one_worker, tasks, total_on_thread, worker_pool};
 
@@ -55,19 +56,22 @@ fn main() {
     ));
     let on_one = |recorder: &Recorder| run_on_one_worker(&one, &tasks, recorder);
     let on_all = |recorder: &Recorder| run_on_all_cores(&all, &tasks, recorder);
-    let (mut one_run, mut all_run) = (timed(&on_one), timed(&on_all));
+    let (mut one_run, mut all_run) = (timed(on_one), timed(on_all));
     for _ in 1..repeats {
         // Taken in turn, so that a busy moment on the machine falls on either one.
-        one_run = fastest(one_run, timed(&on_one));
-        all_run = fastest(all_run, timed(&on_all));
+        one_run = fastest(one_run, timed(on_one));
+        all_run = fastest(all_run, timed(on_all));
     }
-    assert_eq!(one_run.2, all_run.2, "both ways compute the same answers");
+    assert_eq!(
+        one_run.value, all_run.value,
+        "both ways compute the same answers"
+    );
 
-    let (ideal, one_time) = (workers.min(cores) as f64, one_run.0);
-    let parallel_speedup = speedup(one_time, all_run.0);
+    let (ideal, one_time) = (workers.min(cores) as f64, one_run.elapsed);
+    let parallel_speedup = speedup(one_time, all_run.elapsed);
     lesson.ideal(one_time.div_f64(ideal));
-    let (one_summary, all_summary) = (Summary::of(&one_run.1), Summary::of(&all_run.1));
-    for (name, (elapsed, spans, _), summary) in [
+    let (one_summary, all_summary) = (Summary::of(&one_run.spans), Summary::of(&all_run.spans));
+    for (name, Timed { elapsed, spans, .. }, summary) in [
         ("one worker", one_run, one_summary),
         ("all cores", all_run, all_summary),
     ] {
@@ -110,15 +114,7 @@ fn main() {
     std::process::exit(lesson.finish());
 }
 
-/// One timed run: its wall time, its spans (from a fresh recorder) and its answers.
-fn timed(run: &dyn Fn(&Recorder) -> Vec<u64>) -> (Duration, Vec<Span>, Vec<u64>) {
-    let recorder = Recorder::new();
-    let started = Instant::now();
-    let totals = run(&recorder);
-    (started.elapsed(), recorder.spans(), totals)
-}
-
 /// The faster of two runs: the one least disturbed by other programs.
-fn fastest<T>(a: (Duration, T, Vec<u64>), b: (Duration, T, Vec<u64>)) -> (Duration, T, Vec<u64>) {
-    if b.0 < a.0 { b } else { a }
+fn fastest<T>(a: Timed<T>, b: Timed<T>) -> Timed<T> {
+    if b.elapsed < a.elapsed { b } else { a }
 }

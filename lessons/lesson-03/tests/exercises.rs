@@ -9,8 +9,7 @@
 //! `loom_exercises`, where `crate::sync` means the `sync` module below (loom's types) instead of
 //! the lesson's (std's). No feature flag or RUSTFLAGS needed.
 
-use std::sync::atomic::{AtomicU64 as StdAtomicU64, AtomicUsize, Ordering as StdOrdering};
-use std::sync::{Arc as StdArc, Barrier};
+use std::sync::Barrier;
 use std::thread;
 use std::time::Duration;
 
@@ -40,12 +39,10 @@ const SOURCE: &str = include_str!("../src/solutions.rs");
 const MUTEX: &str = "exercise 3.1 `MutexCounter` (lessons/lesson-03/src/exercises.rs)";
 const ATOMIC: &str = "exercise 3.2 `AtomicCounter` (lessons/lesson-03/src/exercises.rs)";
 
-/// What every counter offers; implemented below for both exercises, in both builds.
-trait Counter: Send + Sync + 'static {
-    fn new() -> Self;
-    fn increment(&self);
-    fn get(&self) -> u64;
-}
+// What every counter offers, and the loom model (shared with tests/racy.rs). `Counter` is
+// implemented below for both exercises, in both builds.
+mod loom_model;
+use loom_model::{Counter, Explored, explore};
 
 // A counter that is not `Send + Sync` fails to compile here: threads could not share it.
 macro_rules! counter {
@@ -107,38 +104,11 @@ fn expect_exact_count<C: Counter>(exercise: &'static str) {
 /// the count must end at 4.
 fn expect_no_interleaving_loses_an_update<C: Counter>(exercise: &'static str) {
     expect_sync_types_from_crate_sync(exercise);
-    let (lowest, highest, tried) = within(exercise, Duration::from_secs(60), || {
-        let lowest = StdArc::new(StdAtomicU64::new(u64::MAX));
-        let highest = StdArc::new(StdAtomicU64::new(0));
-        let interleavings = StdArc::new(AtomicUsize::new(0));
-        let (low, high, tried) = (lowest.clone(), highest.clone(), interleavings.clone());
-        loom::model(move || {
-            let counter = loom::sync::Arc::new(C::new());
-            let threads: Vec<_> = (0..2)
-                .map(|_| {
-                    let counter = counter.clone();
-                    loom::thread::spawn(move || {
-                        counter.increment();
-                        counter.increment();
-                    })
-                })
-                .collect();
-            for thread in threads {
-                thread.join().expect("a loom thread panicked");
-            }
-            // Recorded outside the model (std atomics), and judged after loom has finished, so
-            // the message can say what the worst interleaving did.
-            let count = counter.get();
-            low.fetch_min(count, StdOrdering::Relaxed);
-            high.fetch_max(count, StdOrdering::Relaxed);
-            tried.fetch_add(1, StdOrdering::Relaxed);
-        });
-        (
-            lowest.load(StdOrdering::Relaxed),
-            highest.load(StdOrdering::Relaxed),
-            interleavings.load(StdOrdering::Relaxed),
-        )
-    });
+    let Explored {
+        lowest,
+        highest,
+        tried,
+    } = within(exercise, Duration::from_secs(60), explore::<C>);
     assert!(
         lowest >= 4,
         "\n{exercise}: loom tried {tried} interleavings of two threads incrementing twice each, \
