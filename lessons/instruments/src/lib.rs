@@ -12,9 +12,11 @@
 //! - [`demo`] checks a lesson binary keeps the promises every lesson makes (for `tests/demo.rs`).
 //! - [`Lesson`] is a lesson's command line (`--quick`, `--json`, `--trace`, `--svg`) and report.
 
+pub mod blocking;
 pub mod check;
 pub mod demo;
 pub mod export;
+pub mod interleaving;
 pub mod lesson;
 pub mod python;
 pub mod record;
