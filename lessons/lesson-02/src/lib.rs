@@ -6,8 +6,8 @@
 //! tutorials' two charts, measured: two CPU-bound tasks on one worker take turns (concurrency:
 //! both in progress, one running), on all cores they run at the same time (parallelism).
 //!
-//! This file holds the code the chapter shows (between `ANCHOR` marks); `exercises.rs` holds
-//! the learner's work, and `solutions.rs` the reference answers.
+//! This file holds the code the chapter shows (between `ANCHOR` marks); `src/exercises/` holds
+//! the learner's work, one file per exercise, and `src/solutions/` the reference answers.
 
 use std::hint::black_box;
 use std::thread;
@@ -18,7 +18,7 @@ use instruments::{Recorder, work};
 #[cfg(not(feature = "solutions"))]
 pub mod exercises;
 #[cfg(feature = "solutions")]
-#[path = "solutions.rs"]
+#[path = "solutions/mod.rs"]
 pub mod exercises;
 
 // ANCHOR: move_and_join

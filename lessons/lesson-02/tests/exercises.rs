@@ -15,8 +15,8 @@ use instruments::check::{expect_at_once, expect_threads, within};
 use lesson_02::exercises::{parallel_sum, run_jobs};
 use lesson_02::{Job, sum_chunk};
 
-const SUM: &str = "exercise 2.1 `parallel_sum` (lessons/lesson-02/src/exercises.rs)";
-const JOBS: &str = "exercise 2.2 `run_jobs` (lessons/lesson-02/src/exercises.rs)";
+const SUM: &str = "exercise 2.1 `parallel_sum` (lessons/lesson-02/src/exercises/parallel_sum.rs)";
+const JOBS: &str = "exercise 2.2 `run_jobs` (lessons/lesson-02/src/exercises/run_jobs.rs)";
 
 /// Calls `parallel_sum`, and if it panics, fails with a message that names the case.
 #[track_caller]

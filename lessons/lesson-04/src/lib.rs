@@ -11,9 +11,9 @@
 //! steps), and the same CPU work as plain Rust on rayon, where there is no GIL at all. Every
 //! stretch a thread holds the GIL is recorded, so a run's timeline shows who held it when.
 //!
-//! This file holds the code the chapter shows (between `ANCHOR` marks); `exercises.rs` holds
-//! the learner's work, and `solutions.rs` the reference answers. [`python`] runs the tutorials'
-//! own programs, when `python3` is installed.
+//! This file holds the code the chapter shows (between `ANCHOR` marks); `src/exercises/` holds
+//! the learner's work, one file per exercise, and `src/solutions/` the reference answers.
+//! [`python`] runs the tutorials' own programs, when `python3` is installed.
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -30,7 +30,7 @@ pub mod report;
 #[cfg(not(feature = "solutions"))]
 pub mod exercises;
 #[cfg(feature = "solutions")]
-#[path = "solutions.rs"]
+#[path = "solutions/mod.rs"]
 pub mod exercises;
 
 /// CPython's default switch interval: `sys.getswitchinterval()` is `0.005` seconds.
@@ -479,7 +479,7 @@ pub fn compute_native(recorder: &Recorder, index: usize, n: u64) -> u64 {
 }
 // ANCHOR_END: no_gil
 
-#[cfg(test)]
+#[cfg(all(test, feature = "solutions"))]
 mod tests {
     use super::*;
 

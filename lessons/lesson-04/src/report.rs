@@ -145,7 +145,7 @@ pub fn grouped(count: u64) -> String {
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "solutions"))]
 mod tests {
     use super::grouped;
 

@@ -26,7 +26,7 @@ fn join<T>(handle: JoinHandle<T>) -> T {
 
 #[test]
 fn exercise_4_1_io_waits_overlap_under_the_gil() {
-    let exercise = "exercise 4.1 `io_wait` (lessons/lesson-04/src/exercises.rs)";
+    let exercise = "exercise 4.1 `io_wait` (lessons/lesson-04/src/exercises/io_wait.rs)";
     within(exercise, LIMIT, move || {
         let recorder = Recorder::new();
         let interpreter = Interpreter::new(Duration::from_millis(1), &recorder);
@@ -88,7 +88,8 @@ fn two_threads(switch_interval: Duration, job: Duration) -> (Vec<u64>, u64, Reco
 
 #[test]
 fn exercise_4_2_two_cpu_threads_take_turns() {
-    let exercise = "exercise 4.2 `switch_if_due` (lessons/lesson-04/src/exercises.rs)";
+    let exercise =
+        "exercise 4.2 `switch_if_due` (lessons/lesson-04/src/exercises/switch_if_due.rs)";
     within(exercise, LIMIT, move || {
         let interval = Duration::from_millis(1);
         let (results, expected, recorder) = two_threads(interval, Duration::from_millis(60));
@@ -139,7 +140,8 @@ fn exercise_4_2_two_cpu_threads_take_turns() {
 
 #[test]
 fn exercise_4_2_a_lone_thread_computes_the_exact_sum() {
-    let exercise = "exercise 4.2 `switch_if_due` (lessons/lesson-04/src/exercises.rs)";
+    let exercise =
+        "exercise 4.2 `switch_if_due` (lessons/lesson-04/src/exercises/switch_if_due.rs)";
     within(exercise, LIMIT, move || {
         let recorder = Recorder::new();
         let interpreter = Interpreter::new(Duration::from_micros(200), &recorder);
@@ -155,7 +157,7 @@ fn exercise_4_2_a_lone_thread_computes_the_exact_sum() {
 
 #[test]
 fn exercise_4_3_rayon_computes_while_other_python_threads_run() {
-    let exercise = "exercise 4.3 `compute_all_parallel` (lessons/lesson-04/src/exercises.rs)";
+    let exercise = "exercise 4.3 `compute_all_parallel` (lessons/lesson-04/src/exercises/compute_all_parallel.rs)";
     within(exercise, LIMIT, move || {
         let recorder = Recorder::new();
         let interpreter = Interpreter::new(Duration::from_millis(1), &recorder);
@@ -229,7 +231,7 @@ fn exercise_4_3_rayon_computes_while_other_python_threads_run() {
 
 #[test]
 fn exercise_4_3_no_jobs_give_no_results() {
-    let exercise = "exercise 4.3 `compute_all_parallel` (lessons/lesson-04/src/exercises.rs)";
+    let exercise = "exercise 4.3 `compute_all_parallel` (lessons/lesson-04/src/exercises/compute_all_parallel.rs)";
     within(exercise, LIMIT, move || {
         let recorder = Recorder::new();
         let interpreter = Interpreter::new(Duration::from_millis(1), &recorder);

@@ -1,32 +1,9 @@
-//! Lesson 02 reference answers (built with `--features solutions`).
+//! Exercise 2.2, the reference answer.
 
 use std::any::Any;
 use std::thread;
 
-use instruments::Recorder;
-
-use crate::{Job, sum_chunk};
-
-/// Exercise 2.1: one scoped thread per chunk; the chunk totals added up.
-pub fn parallel_sum(numbers: &[u64], workers: usize, recorder: &Recorder) -> u64 {
-    // At most `workers` chunks. `max(1)`: an empty slice gives a size of 0, and `chunks(0)`
-    // panics; zero workers is treated as one.
-    let size = numbers.len().div_ceil(workers.max(1)).max(1);
-    thread::scope(|scope| {
-        // Spawn them all first, so that every chunk is being added up at the same time.
-        let handles: Vec<_> = numbers
-            .chunks(size)
-            .enumerate()
-            .map(|(chunk_number, chunk)| {
-                scope.spawn(move || sum_chunk(recorder, chunk_number, chunk))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| handle.join().expect("a summing thread panicked"))
-            .sum()
-    })
-}
+use crate::Job;
 
 /// Exercise 2.2: a thread per job; each join's `Err` turned into the panic's message.
 pub fn run_jobs(jobs: Vec<Job>) -> Vec<Result<u64, String>> {
