@@ -11,7 +11,8 @@
 //! cargo run -- hint EXERCISE     a hint
 //! cargo run -- reset EXERCISE    put the exercise's file back as shipped (keeps a backup)
 //! cargo run -- list              every exercise, its file and chapter
-//! cargo run -- verify            maintainers: shipped exercises fail, solutions pass
+//! cargo run -- verify [LESSON..] maintainers: shipped exercises fail, solutions pass, and
+//!                                every catalogued wrong answer fails for its named reason
 //! ```
 
 mod runner;
@@ -61,9 +62,10 @@ enum Cmd {
     },
     /// List every exercise with its file and chapter.
     List,
-    /// For maintainers: every shipped exercise fails its checks, every solution passes, and
-    /// exercises.toml matches the lessons.
-    Verify,
+    /// For maintainers: every shipped exercise fails its checks, every solution passes, every
+    /// catalogued wrong answer (lessons/*/wrong/) fails for its named reason, and
+    /// exercises.toml matches the lessons. Optionally only some lessons.
+    Verify { lessons: Vec<String> },
 }
 
 fn run(cli: Cli) -> Result<u8, Problem> {
@@ -76,7 +78,7 @@ fn run(cli: Cli) -> Result<u8, Problem> {
         Cmd::Hint { exercise } => commands::hint(&workbook, &exercise),
         Cmd::Reset { exercise, yes } => commands::reset(&workbook, &exercise, yes),
         Cmd::List => Ok(commands::list(&workbook)),
-        Cmd::Verify => commands::verify(&workbook, timeout),
+        Cmd::Verify { lessons } => commands::verify(&workbook, &lessons, timeout),
     }
 }
 

@@ -11,7 +11,7 @@ const SHIPPED: &str = r#"/// Exercise 1.1: add the numbers up.
 pub fn total(numbers: &[u64]) -> u64 {
     // TODO: add them up.
     let _ = numbers;
-    todo!("exercise 1.1 `total` in lessons/lesson-01/src/exercises.rs: add the numbers up")
+    todo!("exercise 1.1 `total` in lessons/lesson-01/src/exercises/total.rs: add the numbers up")
 }
 "#;
 const SOLVED: &str = "pub fn total(numbers: &[u64]) -> u64 {\n    numbers.iter().sum()\n}\n";
@@ -19,6 +19,31 @@ const BROKEN: &str = "pub fn total(numbers: &[u64]) -> u64 {\n    numbers.len() 
 const PANICS: &str = "pub fn total(_: &[u64]) -> u64 {\n    panic!(\"the abacus broke\")\n}\n";
 // Deliberately deadlocked: waits for a message that never comes (its sender is still alive).
 const HANGS: &str = "pub fn total(_: &[u64]) -> u64 {\n    let (_sender, receiver) = std::sync::mpsc::channel();\n    receiver.recv().unwrap()\n}\n";
+// The catalogue of wrong answers: each names its mistake and the words its verdict must hold.
+const WRONG: [(&str, &str); 3] = [
+    (
+        "hard-coded.rs",
+        "// WRONG [hardcoded]: the answer to the example, whatever the numbers. => \"5 + 5\"\n\
+         pub fn total(_: &[u64]) -> u64 {\n    6\n}\n",
+    ),
+    (
+        "skips-the-first.rs",
+        "// WRONG [result]: the first number is left out. => \"1 + 2 + 3\"\n\
+         pub fn total(numbers: &[u64]) -> u64 {\n    numbers.iter().skip(1).sum()\n}\n",
+    ),
+    (
+        "waits-forever.rs",
+        "// WRONG [deadlock]: waits for a message that never comes. => \"timed out\"\n\
+         pub fn total(_: &[u64]) -> u64 {\n    let (_sender, receiver) = std::sync::mpsc::channel();\n    \
+         receiver.recv().unwrap()\n}\n",
+    ),
+];
+const CHECKS: &str = "const EXERCISE: &str = \"exercise 1.1 `total` (lessons/lesson-01/src/exercises/total.rs)\";\n\
+    #[test]\nfn exercise_1_1_total_adds_every_number() {\n    \
+    assert_eq!(lesson_01::exercises::total(&[1, 2, 3]), 6, \"{EXERCISE}: 1 + 2 + 3\");\n}\n\
+    #[test]\nfn exercise_1_1_total_reads_its_numbers() {\n    \
+    assert_eq!(lesson_01::exercises::total(&[5, 5]), 10, \"{EXERCISE}: 5 + 5\");\n}\n";
+const MODULE: &str = "mod total;\npub use total::total;\n";
 
 /// A workbook with one lesson, in a fresh temporary folder under git (for `reset`).
 struct Fixture {
@@ -49,16 +74,19 @@ impl Fixture {
             (
                 "lessons/lesson-01/src/lib.rs",
                 "#[cfg(not(feature = \"solutions\"))]\npub mod exercises;\n\
-                 #[cfg(feature = \"solutions\")]\n#[path = \"solutions.rs\"]\npub mod exercises;\n",
+                 #[cfg(feature = \"solutions\")]\n#[path = \"solutions/mod.rs\"]\npub mod exercises;\n",
             ),
-            ("lessons/lesson-01/src/exercises.rs", SHIPPED),
-            ("lessons/lesson-01/src/solutions.rs", SOLVED),
+            ("lessons/lesson-01/src/exercises/mod.rs", MODULE),
+            ("lessons/lesson-01/src/exercises/total.rs", SHIPPED),
+            ("lessons/lesson-01/src/solutions/mod.rs", MODULE),
+            ("lessons/lesson-01/src/solutions/total.rs", SOLVED),
+            ("lessons/lesson-01/tests/exercises.rs", CHECKS),
+            ("lessons/lesson-01/wrong/total/hard-coded.rs", WRONG[0].1),
             (
-                "lessons/lesson-01/tests/exercises.rs",
-                "#[test]\nfn exercise_1_1_total_adds_every_number() {\n    \
-                 assert_eq!(lesson_01::exercises::total(&[1, 2, 3]), 6, \
-                 \"exercise 1.1 `total` (lessons/lesson-01/src/exercises.rs): 1 + 2 + 3\");\n}\n",
+                "lessons/lesson-01/wrong/total/skips-the-first.rs",
+                WRONG[1].1,
             ),
+            ("lessons/lesson-01/wrong/total/waits-forever.rs", WRONG[2].1),
             (".gitignore", "/target\n/.workbook\n"),
         ];
         for (path, text) in files {
@@ -90,7 +118,11 @@ impl Fixture {
     }
 
     fn answer(&self, text: &str) {
-        fs::write(self.root.join("lessons/lesson-01/src/exercises.rs"), text).unwrap();
+        fs::write(
+            self.root.join("lessons/lesson-01/src/exercises/total.rs"),
+            text,
+        )
+        .unwrap();
     }
 
     /// Runs the runner at the fixture's root, with `keys` on its standard input.
@@ -142,11 +174,20 @@ fn unsolved_exercise_fails_with_its_message_and_hint() {
         out.contains("✗ 1.1  total") && out.contains("failing"),
         "{out}"
     );
+    // `check` says why, not only "failing": the message, and the command that shows it all.
+    assert!(
+        out.contains("exercise 1.1 `total` in lessons/lesson-01/src/exercises/total.rs"),
+        "{out}"
+    );
+    assert!(
+        out.contains("all of it: cargo test -p lesson-01 --test exercises exercise_1_1_"),
+        "{out}"
+    );
     let (out, _, code) = fixture.run(&["watch"], "h\nn\nq\n");
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("Checking lesson-01: 1.1 total..."), "{out}");
     assert!(
-        out.contains("exercise 1.1 `total` in lessons/lesson-01/src/exercises.rs"),
+        out.contains("exercise 1.1 `total` in lessons/lesson-01/src/exercises/total.rs"),
         "{out}"
     );
     assert!(
@@ -155,7 +196,7 @@ fn unsolved_exercise_fails_with_its_message_and_hint() {
     );
     assert!(out.contains("not done yet"), "n before it passes: {out}");
     assert!(
-        !out.contains("solutions.rs"),
+        !out.contains("solutions/"),
         "the solution is pointed to only after a pass: {out}"
     );
 }
@@ -167,7 +208,10 @@ fn solved_exercise_passes_and_points_to_the_reference() {
     let (out, _, code) = fixture.run(&["watch"], "q\n");
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("✓ 1.1 total passes every check."), "{out}");
-    assert!(out.contains("lessons/lesson-01/src/solutions.rs"), "{out}");
+    assert!(
+        out.contains("lessons/lesson-01/src/solutions/total.rs"),
+        "{out}"
+    );
     let (out, _, code) = fixture.run(&["check"], "");
     assert_eq!(code, 0, "{out}");
     let (out, _, _) = fixture.run(&[], "");
@@ -182,7 +226,7 @@ fn compile_error_shows_the_first_error_with_its_place() {
     assert!(out.contains("lesson-01 does not compile"), "{out}");
     assert!(out.contains("error[E0"), "{out}");
     assert!(
-        out.contains("lessons/lesson-01/src/exercises.rs:2"),
+        out.contains("lessons/lesson-01/src/exercises/total.rs:2"),
         "{out}"
     );
 }
@@ -193,7 +237,7 @@ fn panic_shows_the_panic_message() {
     fixture.answer(PANICS);
     let (out, _, _) = fixture.run(&["watch"], "q\n");
     assert!(
-        out.contains("1 of its checks failed") && out.contains("the abacus broke"),
+        out.contains("2 of its checks failed") && out.contains("the abacus broke"),
         "{out}"
     );
 }
@@ -208,7 +252,7 @@ fn deadlock_times_out_and_says_so() {
     let (out, _, _) = fixture.run(&["--timeout", "3", "watch"], "q\n");
     assert!(out.contains("timed out after 3 s"), "{out}");
     assert!(
-        out.contains("exercise_1_1_total_adds_every_number did not finish"),
+        out.contains("exercise_1_1_total_adds_every_number, exercise_1_1_total_reads_its_numbers did not finish"),
         "{out}"
     );
     assert!(
@@ -226,7 +270,9 @@ fn reset_restores_the_shipped_file_and_keeps_a_backup() {
     assert!(out.contains("Nothing was changed"), "{out}");
     let (out, _, code) = fixture.run(&["reset", "total", "--yes"], "");
     assert_eq!(code, 0, "{out}");
-    let file = fixture.root.join("lessons/lesson-01/src/exercises.rs");
+    let file = fixture
+        .root
+        .join("lessons/lesson-01/src/exercises/total.rs");
     assert_eq!(fs::read_to_string(file).unwrap(), SHIPPED);
     let backup = out
         .split("Your version is kept in ")
@@ -237,20 +283,64 @@ fn reset_restores_the_shipped_file_and_keeps_a_backup() {
 }
 
 #[test]
-fn verify_accepts_a_well_formed_lesson() {
+fn verify_accepts_a_well_formed_lesson_and_proves_its_wrong_answers() {
     let fixture = Fixture::new("verify");
-    let (out, _, code) = fixture.run(&["verify"], "");
+    let (out, _, code) = fixture.run(&["--timeout", "5", "verify"], "");
     assert_eq!(code, 0, "{out}");
     assert!(
         out.contains("1 exercises in 1 lessons: each fails as shipped"),
         "{out}"
     );
+    for (file, _) in WRONG {
+        assert!(
+            out.contains(&format!("{file} [")) && out.contains("fails for its reason"),
+            "{file}: {out}"
+        );
+    }
+    assert!(out.contains("3 catalogued wrong answers"), "{out}");
+}
+
+#[test]
+fn verify_fails_a_shipped_pass_a_passing_wrong_answer_and_a_wrong_reason() {
+    let fixture = Fixture::new("verify-bad");
+    let wrong = fixture.root.join("lessons/lesson-01/wrong/total");
+    // A "wrong" answer that is right after all: the checks cannot tell, or the catalogue errs.
+    fs::write(
+        wrong.join("hard-coded.rs"),
+        "// WRONG [hardcoded]: looks wrong, is right. => \"5 + 5\"\n\
+         pub fn total(numbers: &[u64]) -> u64 {\n    numbers.iter().copied().sum()\n}\n",
+    )
+    .unwrap();
+    // Fails, but not for the reason it names.
+    fs::write(
+        wrong.join("skips-the-first.rs"),
+        "// WRONG [result]: the first number is left out. => \"lost updates\"\n\
+         pub fn total(numbers: &[u64]) -> u64 {\n    numbers.iter().skip(1).sum()\n}\n",
+    )
+    .unwrap();
+    fs::write(
+        wrong.join("bad-header.rs"),
+        "// wrong: no form\npub fn total(_: &[u64]) -> u64 { 0 }\n",
+    )
+    .unwrap();
     // A shipped exercise that passes its checks is a broken exercise.
     fixture.answer(SOLVED);
-    let (out, _, code) = fixture.run(&["verify"], "");
+    let (out, _, code) = fixture.run(&["--timeout", "5", "verify"], "");
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains("total: as shipped it must fail its checks"),
+        "{out}"
+    );
+    assert!(
+        out.contains("passes every check of total: a check is missing"),
+        "{out}"
+    );
+    assert!(
+        out.contains("its verdict does not say \"lost updates\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("bad-header.rs: the first line must read"),
         "{out}"
     );
 }

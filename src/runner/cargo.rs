@@ -37,9 +37,18 @@ fn cargo() -> Command {
     Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
-/// Builds the `exercises` checks of `lessons` (with the reference answers if `solutions`).
-pub fn build(root: &Path, lessons: &[String], solutions: bool) -> Result<Build, Problem> {
+/// Builds the `exercises` checks of `lessons` (with the reference answers if `solutions`), in
+/// `target` if given (else where cargo would).
+pub fn build(
+    root: &Path,
+    lessons: &[String],
+    solutions: bool,
+    target: Option<&Path>,
+) -> Result<Build, Problem> {
     let mut command = cargo();
+    if let Some(target) = target {
+        command.env("CARGO_TARGET_DIR", target);
+    }
     command
         .current_dir(root)
         .args([

@@ -11,6 +11,7 @@ use super::grade::{self, Verdict};
 use super::meta::{Exercise, Workbook};
 use super::progress::{Progress, STATE_DIR, Standing};
 use super::style;
+use super::wrong;
 
 /// A lesson's title, from its chapter's first heading (`# 01. Why concurrency`).
 pub fn title(workbook: &Workbook, exercise: &Exercise) -> String {
@@ -113,6 +114,9 @@ pub fn hint(workbook: &Workbook, name: &str) -> Result<u8, Problem> {
     Ok(0)
 }
 
+/// Lines of a failing verdict `check` shows under the exercise.
+const WHY_LINES: usize = 14;
+
 /// `check [LESSON]`: every exercise (or one lesson's), checked in parallel; exit 0 only if all
 /// passed.
 pub fn check(workbook: &Workbook, lesson: Option<&str>, timeout: Duration) -> Result<u8, Problem> {
@@ -151,6 +155,19 @@ pub fn check(workbook: &Workbook, lesson: Option<&str>, timeout: Duration) -> Re
                 exercise.id,
                 exercise.name,
                 style::bad(verdict.word())
+            );
+            // Why, in brief: the first lines of the verdict, and the command that shows it all.
+            let why = super::cargo::first_lines(&verdict.explain(exercise), WHY_LINES);
+            for line in why.lines().skip(1) {
+                println!("    {line}");
+            }
+            println!(
+                "    {}\n",
+                style::dim(&format!(
+                    "all of it: cargo test -p {} --test exercises {}",
+                    exercise.lesson,
+                    exercise.test_prefix()
+                ))
             );
         }
     }
@@ -202,14 +219,11 @@ pub fn reset(workbook: &Workbook, name: &str, yes: bool) -> Result<u8, Problem> 
         );
         return Ok(0);
     }
-    let sharing: Vec<&str> = workbook
-        .of_lesson(&exercise.lesson)
-        .map(|e| e.name.as_str())
-        .collect();
     println!(
-        "This puts {} back as shipped ({revision}); it holds {}.",
+        "This puts {} back as shipped ({revision}): exercise {} {} only.",
         file.display(),
-        sharing.join(", ")
+        exercise.id,
+        exercise.name
     );
     if !yes {
         print!("Your version will be kept as a backup. Reset? [y/N] ");
@@ -225,7 +239,11 @@ pub fn reset(workbook: &Workbook, name: &str, yes: bool) -> Result<u8, Problem> 
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     let backups = workbook.root.join(STATE_DIR).join("backups");
-    let backup: PathBuf = backups.join(format!("{}-exercises-{stamp}.rs", exercise.lesson));
+    let backup: PathBuf = backups.join(format!(
+        "{}-{}-{stamp}.rs",
+        exercise.lesson,
+        exercise.stem()
+    ));
     std::fs::create_dir_all(&backups)
         .and_then(|()| std::fs::write(&backup, &current))
         .map_err(|e| {
@@ -243,14 +261,25 @@ pub fn reset(workbook: &Workbook, name: &str, yes: bool) -> Result<u8, Problem> 
 
 /// `verify` (maintainers, CI): the metadata matches the lessons, every shipped exercise fails
 /// its checks naming its file, and every reference answer passes.
-pub fn verify(workbook: &Workbook, timeout: Duration) -> Result<u8, Problem> {
+pub fn verify(workbook: &Workbook, only: &[String], timeout: Duration) -> Result<u8, Problem> {
     let mut problems = metadata_problems(workbook);
-    let lessons = workbook.lessons();
+    let lessons = if only.is_empty() {
+        workbook.lessons()
+    } else {
+        only.iter()
+            .map(|name| workbook.lesson(name))
+            .collect::<Result<Vec<_>, _>>()?
+    };
     let grade::Checked {
         verdicts: shipped,
         ran,
     } = grade::check_lessons(workbook, &lessons, timeout, false, false)?;
-    for exercise in &workbook.exercises {
+    let chosen: Vec<&Exercise> = workbook
+        .exercises
+        .iter()
+        .filter(|e| lessons.contains(&e.lesson))
+        .collect();
+    for exercise in &chosen {
         let file = exercise.file().display().to_string();
         match shipped.get(&exercise.name) {
             Some(Verdict::Failed(failures)) => {
@@ -293,7 +322,7 @@ pub fn verify(workbook: &Workbook, timeout: Duration) -> Result<u8, Problem> {
         }
     }
     let solved = grade::check_lessons(workbook, &lessons, timeout, true, false)?.verdicts;
-    for exercise in &workbook.exercises {
+    for exercise in &chosen {
         let verdict = solved
             .get(&exercise.name)
             .cloned()
@@ -306,12 +335,18 @@ pub fn verify(workbook: &Workbook, timeout: Duration) -> Result<u8, Problem> {
             ));
         }
     }
+    // The catalogue: every wrong answer must fail its exercise's checks for its named reason.
+    let (answers, catalogue_problems) = wrong::catalogue(workbook, &chosen);
+    problems.extend(catalogue_problems);
+    problems.extend(wrong::prove(workbook, &answers, timeout)?);
     if problems.is_empty() {
         println!(
             "verify: {} exercises in {} lessons: each fails as shipped, naming its file; each \
-             reference answer passes; metadata, TODO marks and hints are in order.",
-            workbook.exercises.len(),
-            lessons.len()
+             reference answer passes; each of {} catalogued wrong answers fails for its named \
+             reason; metadata, TODO marks and hints are in order.",
+            chosen.len(),
+            lessons.len(),
+            answers.len()
         );
         Ok(0)
     } else {
@@ -355,77 +390,48 @@ fn metadata_problems(workbook: &Workbook) -> Vec<String> {
         }
         let source =
             std::fs::read_to_string(workbook.root.join(exercise.file())).unwrap_or_default();
-        match region(&source, &exercise.name, workbook, &exercise.lesson) {
-            None => problems.push(format!(
-                "{}: no `fn`, `struct` or `impl` named so in {}",
+        if source.is_empty() {
+            problems.push(format!(
+                "{}: its file {} is missing (one file per exercise, named after it)",
                 exercise.name,
                 exercise.file().display()
-            )),
-            Some(text) if !text.contains("// TODO:") => problems.push(format!(
+            ));
+        } else if !source.contains("// TODO:") {
+            problems.push(format!(
                 "{}: has no `// TODO:` mark in {}",
                 exercise.name,
                 exercise.file().display()
-            )),
-            Some(_) => {}
+            ));
+        }
+        if !workbook.root.join(exercise.solution()).is_file() {
+            problems.push(format!(
+                "{}: its reference answer {} is missing",
+                exercise.name,
+                exercise.solution().display()
+            ));
         }
     }
-    let lessons = workbook.lessons();
     if let Ok(entries) = std::fs::read_dir(workbook.root.join("lessons")) {
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if entry.path().join("src/exercises.rs").is_file() && !lessons.contains(&name) {
-                problems.push(format!(
-                    "lessons/{name} has exercises but none in exercises.toml"
-                ));
+            let files = std::fs::read_dir(entry.path().join("src/exercises"))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|file| file.file_name().to_string_lossy().into_owned())
+                .filter(|file| file.ends_with(".rs") && file != "mod.rs");
+            for file in files {
+                let known = workbook
+                    .of_lesson(&name)
+                    .any(|e| format!("{}.rs", e.stem()) == file);
+                if !known {
+                    problems.push(format!(
+                        "lessons/{name}/src/exercises/{file} belongs to no exercise in \
+                         exercises.toml (one file per exercise, named after it in snake_case)"
+                    ));
+                }
             }
         }
     }
     problems
-}
-
-/// The text of an exercise in its file: from its declaration to the next exercise's.
-fn region<'a>(source: &'a str, name: &str, workbook: &Workbook, lesson: &str) -> Option<&'a str> {
-    let declares = |line: &str, name: &str| {
-        let line = line.trim_start();
-        [
-            "pub fn ",
-            "pub async fn ",
-            "pub struct ",
-            "pub enum ",
-            "impl ",
-            "fn ",
-        ]
-        .iter()
-        .any(|start| {
-            line.strip_prefix(start).is_some_and(|rest| {
-                rest.starts_with(name)
-                    && !rest[name.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
-            })
-        })
-    };
-    let start = source
-        .lines()
-        .scan(0, |offset, line| {
-            let at = *offset;
-            *offset += line.len() + 1;
-            Some((at, line))
-        })
-        .find(|(_, line)| declares(line, name))?
-        .0;
-    let others: Vec<&str> = workbook
-        .of_lesson(lesson)
-        .map(|e| e.name.as_str())
-        .filter(|other| *other != name)
-        .collect();
-    let rest = &source[start..];
-    let mut offset = 0;
-    let mut end = rest.len();
-    for (index, line) in rest.lines().enumerate() {
-        if index > 0 && others.iter().any(|other| declares(line, other)) {
-            end = offset;
-            break;
-        }
-        offset += line.len() + 1;
-    }
-    Some(&rest[..end.min(rest.len())])
 }

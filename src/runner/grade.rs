@@ -151,8 +151,18 @@ pub fn check_one(
     exercise: &Exercise,
     timeout: Duration,
 ) -> Result<Verdict, Problem> {
+    check_one_in(workbook, exercise, timeout, None)
+}
+
+/// [`check_one`], building in `target` if given.
+pub fn check_one_in(
+    workbook: &Workbook,
+    exercise: &Exercise,
+    timeout: Duration,
+    target: Option<&std::path::Path>,
+) -> Result<Verdict, Problem> {
     let lessons = [exercise.lesson.clone()];
-    let build = cargo::build(&workbook.root, &lessons, false)?;
+    let build = cargo::build(&workbook.root, &lessons, false, target)?;
     if let Some(error) = build.errors.get(&exercise.lesson) {
         return Ok(Verdict::CompileError(error.clone()));
     }
@@ -204,7 +214,7 @@ pub fn check_lessons(
     );
     bar.enable_steady_tick(Duration::from_millis(120));
     bar.set_message("building the checks");
-    let build = cargo::build(&workbook.root, lessons, solutions)?;
+    let build = cargo::build(&workbook.root, lessons, solutions, None)?;
     bar.inc(1);
 
     let verdicts = Mutex::new(BTreeMap::new());

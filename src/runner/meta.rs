@@ -32,18 +32,33 @@ impl Exercise {
         format!("exercise_{}_", self.id.replace('.', "_"))
     }
 
-    /// The learner's file, relative to the root.
+    /// The exercise's file stem: its name in snake_case (`MutexCounter` -> `mutex_counter`).
+    pub fn stem(&self) -> String {
+        snake_case(&self.name)
+    }
+
+    /// The learner's file (one file per exercise), relative to the root.
     pub fn file(&self) -> PathBuf {
         Path::new("lessons")
             .join(&self.lesson)
-            .join("src/exercises.rs")
+            .join("src/exercises")
+            .join(format!("{}.rs", self.stem()))
     }
 
-    /// The reference answers, relative to the root.
+    /// The reference answer, relative to the root.
     pub fn solution(&self) -> PathBuf {
         Path::new("lessons")
             .join(&self.lesson)
-            .join("src/solutions.rs")
+            .join("src/solutions")
+            .join(format!("{}.rs", self.stem()))
+    }
+
+    /// The folder of its catalogued wrong answers, relative to the root.
+    pub fn wrong_dir(&self) -> PathBuf {
+        Path::new("lessons")
+            .join(&self.lesson)
+            .join("wrong")
+            .join(self.stem())
     }
 
     /// Whether a test (by name) is one of this exercise's checks.
@@ -150,6 +165,22 @@ impl Workbook {
     }
 }
 
+/// `MutexCounter` -> `mutex_counter`; `download_all` stays as it is.
+pub fn snake_case(name: &str) -> String {
+    let mut snake = String::new();
+    for (index, c) in name.chars().enumerate() {
+        if c.is_uppercase() {
+            if index > 0 && !snake.ends_with('_') {
+                snake.push('_');
+            }
+            snake.extend(c.to_lowercase());
+        } else {
+            snake.push(c);
+        }
+    }
+    snake
+}
+
 /// " Did you mean `a`, `b`?" with up to three names that look like `name`, or nothing.
 pub fn closest(name: &str, names: &[&str]) -> String {
     let mut scored: Vec<(f64, &str)> = names
@@ -181,6 +212,13 @@ mod tests {
         let names = ["download_all_threads", "download_all_async", "parallel_sum"];
         assert!(closest("download_all_thread", &names).contains("`download_all_threads`"));
         assert_eq!(closest("zzzz", &names), "");
+    }
+
+    #[test]
+    fn file_stems_are_snake_case() {
+        assert_eq!(snake_case("MutexCounter"), "mutex_counter");
+        assert_eq!(snake_case("Pool"), "pool");
+        assert_eq!(snake_case("download_all_threads"), "download_all_threads");
     }
 
     #[test]

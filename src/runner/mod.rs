@@ -6,6 +6,7 @@
 //! - `progress`: what the learner has done, in `.workbook/` (ignored by git).
 //! - `commands`: status, list, hint, check, reset, verify.
 //! - `watch`: re-checks the current exercise on every save, with single-key commands.
+//! - `wrong`: the catalogue of wrong answers, and the proof that each fails for its reason.
 
 pub mod cargo;
 pub mod commands;
@@ -14,6 +15,7 @@ pub mod meta;
 pub mod progress;
 pub mod style;
 pub mod watch;
+pub mod wrong;
 
 use std::fmt;
 
