@@ -58,8 +58,8 @@ fn every_lesson_crate_has_the_same_shape() {
         for file in [
             "src/main.rs",
             "src/lib.rs",
-            "src/exercises.rs",
-            "src/solutions.rs",
+            "src/exercises/mod.rs",
+            "src/solutions/mod.rs",
             "tests/exercises.rs",
             "output/run.txt",
             "output/timeline.svg",
@@ -88,15 +88,15 @@ fn every_lesson_crate_has_the_same_shape() {
             ));
         }
         let lib = fs::read_to_string(dir.join("src/lib.rs")).unwrap_or_default();
-        if !lib.contains("#[path = \"solutions.rs\"]") || !lib.contains("ANCHOR:") {
+        if !lib.contains("#[path = \"solutions/mod.rs\"]") || !lib.contains("ANCHOR:") {
             problems.push(format!(
                 "{folder}/src/lib.rs must choose exercises/solutions by feature and hold anchors"
             ));
         }
-        let exercises = fs::read_to_string(dir.join("src/exercises.rs")).unwrap_or_default();
-        if !exercises.contains("// TODO:") {
-            problems.push(format!("{folder}/src/exercises.rs has no `// TODO:` mark"));
-        }
+        problems.extend(one_file_per_exercise(&dir, &folder));
+        problems.extend(learner_runs_only_the_exercise_checks(
+            &dir, &folder, &manifest,
+        ));
         let run = fs::read_to_string(dir.join("output/run.txt")).unwrap_or_default();
         if !run.starts_with(&format!("{folder} · ")) || !run.contains(" cores") {
             problems.push(format!(
@@ -105,6 +105,113 @@ fn every_lesson_crate_has_the_same_shape() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The `.rs` file stems in a folder, without `mod.rs`.
+fn stems(dir: &Path) -> Vec<String> {
+    let mut stems: Vec<String> = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter_map(|name| name.strip_suffix(".rs").map(str::to_owned))
+        .filter(|stem| stem != "mod")
+        .collect();
+    stems.sort();
+    stems
+}
+
+/// Each exercise has its own file, a solution file of the same name, a `// TODO:` mark, and a
+/// folder of wrong answers; nothing else lives in `src/exercises/`.
+fn one_file_per_exercise(dir: &Path, folder: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let exercises = stems(&dir.join("src/exercises"));
+    let solutions = stems(&dir.join("src/solutions"));
+    if exercises != solutions {
+        problems.push(format!(
+            "{folder}: src/exercises/ holds {exercises:?} but src/solutions/ holds {solutions:?}: \
+             one solution file per exercise file, of the same name"
+        ));
+    }
+    for stem in &exercises {
+        let text = read(&dir.join(format!("src/exercises/{stem}.rs")));
+        if !text.contains("// TODO:") {
+            problems.push(format!(
+                "{folder}/src/exercises/{stem}.rs has no `// TODO:` mark"
+            ));
+        }
+        if !dir.join("wrong").join(stem).is_dir() {
+            problems.push(format!(
+                "{folder}: exercise file {stem}.rs has no catalogue of wrong answers in wrong/{stem}/"
+            ));
+        }
+    }
+    for stem in fs::read_dir(dir.join("wrong"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let stem = stem.file_name().to_string_lossy().into_owned();
+        if !exercises.contains(&stem) {
+            problems.push(format!(
+                "{folder}/wrong/{stem}/ belongs to no exercise file"
+            ));
+        }
+    }
+    problems
+}
+
+/// `cargo test -p lesson-NN` is the learner's command: it runs only `tests/exercises.rs`. Every
+/// other test target needs the `solutions` feature (the maintainers' command), and unit tests
+/// in `src/` are compiled only with it.
+fn learner_runs_only_the_exercise_checks(
+    dir: &Path,
+    folder: &str,
+    manifest: &Table,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    let gated: Vec<&str> = manifest
+        .get("test")
+        .and_then(|t| t.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t.as_table())
+        .filter(|t| {
+            t.get("required-features")
+                .and_then(|f| f.as_array())
+                .is_some_and(|f| f.iter().any(|f| f.as_str() == Some("solutions")))
+        })
+        .filter_map(|t| t.get("name").and_then(|n| n.as_str()))
+        .collect();
+    for stem in stems(&dir.join("tests")) {
+        if stem != "exercises" && !gated.contains(&stem.as_str()) {
+            problems.push(format!(
+                "{folder}/tests/{stem}.rs runs in the learner's `cargo test -p {folder}`: give it \
+                 a [[test]] entry with required-features = [\"solutions\"]"
+            ));
+        }
+    }
+    let mut sources = vec![dir.join("src")];
+    while let Some(path) = sources.pop() {
+        if path.is_dir() {
+            sources.extend(
+                fs::read_dir(&path)
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|e| e.path()),
+            );
+        } else if path.extension().is_some_and(|e| e == "rs")
+            && read(&path).contains("#[cfg(test)]")
+        {
+            problems.push(format!(
+                "{}: unit tests run in the learner's command; use \
+                 #[cfg(all(test, feature = \"solutions\"))]",
+                path.strip_prefix(dir).unwrap_or(&path).display()
+            ));
+        }
+    }
+    problems
 }
 
 #[test]
