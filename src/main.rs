@@ -37,7 +37,8 @@ struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     root: Option<PathBuf>,
     /// Stop a check that runs longer than this many seconds (a deadlock is the likely cause).
-    #[arg(long, global = true, default_value_t = 60, value_name = "SECONDS")]
+    /// Checks that can hang stop themselves sooner (in seconds) and say what was waiting.
+    #[arg(long, global = true, default_value_t = 30, value_name = "SECONDS")]
     timeout: u64,
     #[command(subcommand)]
     command: Option<Cmd>,

@@ -39,6 +39,13 @@ impl Verdict {
     pub fn word(&self) -> &'static str {
         match self {
             Verdict::Passed => "done",
+            // A check that stopped a hung answer itself (instruments::check::within says
+            // "timed out after ...") is a hang, not a wrong result.
+            Verdict::Failed(failures)
+                if failures.iter().any(|f| f.message.contains("timed out after")) =>
+            {
+                "timed out"
+            }
             Verdict::Failed(_) => "failing",
             Verdict::CompileError(_) => "does not compile",
             Verdict::TimedOut { .. } => "timed out",
@@ -265,4 +272,24 @@ pub fn check_lessons(
         verdicts: verdicts.into_inner().expect("verdicts"),
         ran: ran.into_inner().expect("ran"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failed(message: &str) -> Verdict {
+        Verdict::Failed(vec![TestResult {
+            name: "exercise_6_2_transfer".into(),
+            passed: false,
+            message: message.into(),
+        }])
+    }
+
+    #[test]
+    fn a_check_that_stopped_a_hang_itself_reads_as_timed_out() {
+        let hung = failed("exercise 6.2 `Bank`: timed out after 4s. Waiting for: account 1");
+        assert_eq!(hung.word(), "timed out");
+        assert_eq!(failed("expected 4, counted 3").word(), "failing");
+    }
 }
