@@ -8,6 +8,7 @@
 //! - [`python`] runs a lesson's Python programs, bounded in time, for side-by-side timings.
 //! - [`runs`] times runs with their own recorders, picks the median one, prints big counts.
 //! - [`work`] simulates downloads (blocking and async) and CPU work the optimiser cannot fold.
+//! - [`rendezvous`] proves "all at the same time" on real threads without sleeping.
 //! - [`check`] grades exercises from recorded spans, with the timeline in the failure message.
 //! - [`demo`] checks a lesson binary keeps the promises every lesson makes (for `tests/demo.rs`).
 //! - [`Lesson`] is a lesson's command line (`--quick`, `--json`, `--trace`, `--svg`) and report.
@@ -20,6 +21,7 @@ pub mod interleaving;
 pub mod lesson;
 pub mod python;
 pub mod record;
+pub mod rendezvous;
 pub mod runs;
 pub mod summary;
 pub mod timeline;
