@@ -50,8 +50,11 @@ pub struct LessonArgs {
 /// One measured run: a name, a wall time, and any other figures about it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Measurement {
-    /// The variant that ran ("sequential", "threads", "tokio").
+    /// The variant that ran, as a reader sees it ("tokio, one thread").
     pub name: String,
+    /// Its stable snake_case key for the JSON report ("tokio_one_thread"), where it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Its wall-clock time.
     pub seconds: f64,
     /// Further figures (ratios, counts), shown as extra table columns.
@@ -64,9 +67,16 @@ impl Measurement {
     pub fn new(name: impl Into<String>, elapsed: Duration) -> Self {
         Measurement {
             name: name.into(),
+            key: None,
             seconds: elapsed.as_secs_f64(),
             figures: Map::new(),
         }
+    }
+
+    /// Gives it a stable key for the JSON report (see [`crate::compare`]).
+    pub fn key(mut self, key: &str) -> Self {
+        self.key = Some(key.to_owned());
+        self
     }
 
     /// Adds a figure: a number, a count, a word.

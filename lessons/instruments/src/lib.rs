@@ -11,10 +11,12 @@
 //! - [`rendezvous`] proves "all at the same time" on real threads without sleeping.
 //! - [`check`] grades exercises from recorded spans, with the timeline in the failure message.
 //! - [`demo`] checks a lesson binary keeps the promises every lesson makes (for `tests/demo.rs`).
+//! - [`compare`] runs a lesson's variants in turns, keeps the median or best, and reports them.
 //! - [`Lesson`] is a lesson's command line (`--quick`, `--json`, `--trace`, `--svg`) and report.
 
 pub mod blocking;
 pub mod check;
+pub mod compare;
 pub mod demo;
 pub mod export;
 pub mod interleaving;
