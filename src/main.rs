@@ -24,7 +24,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 
 use runner::meta::Workbook;
-use runner::{Problem, commands, watch};
+use runner::{Problem, commands, report, watch};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -73,7 +73,7 @@ fn run(cli: Cli) -> Result<u8, Problem> {
     let workbook = Workbook::find(cli.root.as_deref())?;
     let timeout = Duration::from_secs(cli.timeout.max(1));
     match cli.command.unwrap_or(Cmd::Status) {
-        Cmd::Status => Ok(commands::status(&workbook)),
+        Cmd::Status => Ok(report::status(&workbook)),
         Cmd::Watch => watch::watch(&workbook, timeout),
         Cmd::Check { lesson } => commands::check(&workbook, lesson.as_deref(), timeout),
         Cmd::Hint { exercise } => commands::hint(&workbook, &exercise),

@@ -7,77 +7,12 @@ use std::process::Command;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::Problem;
-use super::grade::{self, Verdict};
+use super::grade::{self, CheckOptions, Verdict};
 use super::meta::{Exercise, Workbook};
 use super::progress::{Progress, STATE_DIR, Standing};
+use super::report;
 use super::style;
 use super::wrong;
-
-/// A lesson's title, from its chapter's first heading (`# 01. Why concurrency`).
-pub fn title(workbook: &Workbook, exercise: &Exercise) -> String {
-    std::fs::read_to_string(workbook.root.join(&exercise.chapter))
-        .ok()
-        .and_then(|text| {
-            text.lines()
-                .find_map(|l| l.strip_prefix("# ").map(|t| t.trim().to_owned()))
-        })
-        .unwrap_or_default()
-}
-
-fn bar(done: usize, total: usize, width: usize) -> String {
-    let filled = (done * width).checked_div(total).unwrap_or(0);
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
-}
-
-/// `status`: every exercise as done / failing / not started, a progress bar, and what is next.
-pub fn status(workbook: &Workbook) -> u8 {
-    let progress = Progress::load(workbook);
-    let total = workbook.exercises.len();
-    let done = workbook
-        .exercises
-        .iter()
-        .filter(|e| progress.standing(workbook, e) == Standing::Done)
-        .count();
-    println!(
-        "{}: {done} of {total} exercises done  {} {}%\n",
-        style::bold("Concurrency workbook"),
-        bar(done, total, 30),
-        (done * 100).checked_div(total).unwrap_or(0)
-    );
-    let mut lesson = String::new();
-    for exercise in &workbook.exercises {
-        if exercise.lesson != lesson {
-            lesson.clone_from(&exercise.lesson);
-            println!("{}  {}", style::bold(&lesson), title(workbook, exercise));
-        }
-        let (mark, word) = match progress.standing(workbook, exercise) {
-            Standing::Done => (style::good("✓"), style::good("done")),
-            Standing::Failing => (style::bad("✗"), style::bad("failing")),
-            Standing::NotStarted => (style::dim("·"), style::dim("not started")),
-            Standing::Changed => (
-                style::warn("~"),
-                style::warn("changed since its last check"),
-            ),
-        };
-        println!("  {mark} {:<4} {:<24} {word}", exercise.id, exercise.name);
-    }
-    match progress.next(workbook) {
-        Some(next) => println!(
-            "\nNext: {} {}\n  file:    {}\n  chapter: {}\n\
-             `cargo run -- watch` checks it on every save; `cargo run -- hint {}` gives a hint.",
-            next.id,
-            style::bold(&next.name),
-            next.file().display(),
-            next.chapter,
-            next.name
-        ),
-        None if done == total => {
-            println!("\n{}", style::good("Every exercise is done. Well done!"))
-        }
-        None => println!("\nSome files changed since their last check: `cargo run -- check`."),
-    }
-    0
-}
 
 /// `list`: every exercise with its file and chapter.
 pub fn list(workbook: &Workbook) -> u8 {
@@ -114,9 +49,6 @@ pub fn hint(workbook: &Workbook, name: &str) -> Result<u8, Problem> {
     Ok(0)
 }
 
-/// Lines of a failing verdict `check` shows under the exercise.
-const WHY_LINES: usize = 14;
-
 /// `check [LESSON]`: every exercise (or one lesson's), checked in parallel; exit 0 only if all
 /// passed.
 pub fn check(workbook: &Workbook, lesson: Option<&str>, timeout: Duration) -> Result<u8, Problem> {
@@ -124,54 +56,20 @@ pub fn check(workbook: &Workbook, lesson: Option<&str>, timeout: Duration) -> Re
         Some(name) => vec![workbook.lesson(name)?],
         None => workbook.lessons(),
     };
-    let verdicts = grade::check_lessons(
-        workbook,
-        &lessons,
-        timeout,
-        false,
-        std::io::stderr().is_terminal(),
-    )?
-    .verdicts;
+    let options = CheckOptions {
+        progress_bar: std::io::stderr().is_terminal(),
+        ..CheckOptions::learner(timeout)
+    };
+    let verdicts = grade::check_lessons(workbook, &lessons, options)?.verdicts;
     let mut progress = Progress::load(workbook);
-    let mut passed = 0;
     let checked: Vec<&Exercise> = workbook
         .exercises
         .iter()
         .filter(|e| lessons.contains(&e.lesson))
         .collect();
-    for exercise in &checked {
-        let verdict = verdicts
-            .get(&exercise.name)
-            .cloned()
-            .unwrap_or(Verdict::NoChecks);
-        progress.record(workbook, exercise, verdict.word());
-        if verdict.passed() {
-            passed += 1;
-            println!("{} {:<4} {}", style::good("✓"), exercise.id, exercise.name);
-        } else {
-            println!(
-                "{} {:<4} {:<24} {}",
-                style::bad("✗"),
-                exercise.id,
-                exercise.name,
-                style::bad(verdict.word())
-            );
-            // Why, in brief: the first lines of the verdict, and the command that shows it all.
-            let why = super::cargo::first_lines(&verdict.explain(exercise), WHY_LINES);
-            for line in why.lines().skip(1) {
-                println!("    {line}");
-            }
-            println!(
-                "    {}\n",
-                style::dim(&format!(
-                    "all of it: cargo test -p {} --test exercises {}",
-                    exercise.lesson,
-                    exercise.test_prefix()
-                ))
-            );
-        }
-    }
-    progress.save();
+    let passed = report::verdicts(workbook, &checked, &verdicts, &mut progress, &mut |line| {
+        println!("{line}");
+    });
     println!("\n{passed} of {} exercises pass.", checked.len());
     if passed < checked.len() {
         println!("`cargo run -- watch` works on the first one that does not, with its messages.");
@@ -273,7 +171,7 @@ pub fn verify(workbook: &Workbook, only: &[String], timeout: Duration) -> Result
     let grade::Checked {
         verdicts: shipped,
         ran,
-    } = grade::check_lessons(workbook, &lessons, timeout, false, false)?;
+    } = grade::check_lessons(workbook, &lessons, CheckOptions::learner(timeout))?;
     let chosen: Vec<&Exercise> = workbook
         .exercises
         .iter()
@@ -321,7 +219,11 @@ pub fn verify(workbook: &Workbook, only: &[String], timeout: Duration) -> Result
             }
         }
     }
-    let solved = grade::check_lessons(workbook, &lessons, timeout, true, false)?.verdicts;
+    let reference = CheckOptions {
+        solutions: true,
+        ..CheckOptions::learner(timeout)
+    };
+    let solved = grade::check_lessons(workbook, &lessons, reference)?.verdicts;
     for exercise in &chosen {
         let verdict = solved
             .get(&exercise.name)

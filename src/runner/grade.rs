@@ -42,7 +42,9 @@ impl Verdict {
             // A check that stopped a hung answer itself (instruments::check::within says
             // "timed out after ...") is a hang, not a wrong result.
             Verdict::Failed(failures)
-                if failures.iter().any(|f| f.message.contains("timed out after")) =>
+                if failures
+                    .iter()
+                    .any(|f| f.message.contains("timed out after")) =>
             {
                 "timed out"
             }
@@ -200,16 +202,41 @@ pub struct Checked {
     pub ran: BTreeMap<String, Vec<TestResult>>,
 }
 
+/// How [`check_lessons`] runs.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOptions {
+    /// A check still running after this is stopped (and reported as timed out).
+    pub timeout: Duration,
+    /// Check the reference answers instead of the learner's (maintainers: `verify`).
+    pub solutions: bool,
+    /// Draw a progress bar on standard error.
+    pub progress_bar: bool,
+}
+
+impl CheckOptions {
+    /// The learner's answers, without a progress bar.
+    pub fn learner(timeout: Duration) -> CheckOptions {
+        CheckOptions {
+            timeout,
+            solutions: false,
+            progress_bar: false,
+        }
+    }
+}
+
 /// Checks every exercise of `lessons`: one build for all of them (cargo uses every core), then
 /// the lessons' checks run in parallel, as many at once as there are cores.
 pub fn check_lessons(
     workbook: &Workbook,
     lessons: &[String],
-    timeout: Duration,
-    solutions: bool,
-    show_progress: bool,
+    options: CheckOptions,
 ) -> Result<Checked, Problem> {
-    let bar = if show_progress {
+    let CheckOptions {
+        timeout,
+        solutions,
+        progress_bar,
+    } = options;
+    let bar = if progress_bar {
         ProgressBar::new(lessons.len() as u64 + 1)
     } else {
         ProgressBar::hidden()

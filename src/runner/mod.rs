@@ -4,6 +4,7 @@
 //! - `cargo`: builds the lessons' checks and runs them, with a timeout.
 //! - `grade`: turns check results into a verdict per exercise.
 //! - `progress`: what the learner has done, in `.workbook/` (ignored by git).
+//! - `report`: the status page, and the verdict list `check` and watch's `c` key share.
 //! - `commands`: status, list, hint, check, reset, verify.
 //! - `watch`: re-checks the current exercise on every save, with single-key commands.
 //! - `wrong`: the catalogue of wrong answers, and the proof that each fails for its reason.
@@ -13,6 +14,7 @@ pub mod commands;
 pub mod grade;
 pub mod meta;
 pub mod progress;
+pub mod report;
 pub mod style;
 pub mod watch;
 pub mod wrong;

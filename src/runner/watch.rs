@@ -16,10 +16,10 @@ use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
 use super::Problem;
-use super::commands;
-use super::grade::{self, Verdict};
+use super::grade::{self, CheckOptions, Verdict};
 use super::meta::{Exercise, Workbook};
 use super::progress::{Progress, fingerprint};
+use super::report;
 use super::style;
 
 /// How long saves are gathered into one re-check (an editor writes a file in several steps).
@@ -151,7 +151,7 @@ pub fn watch(workbook: &Workbook, timeout: Duration) -> Result<u8, Problem> {
     let (sender, events): (Sender<Event>, Receiver<Event>) = mpsc::channel();
     read_keys(screen.raw, sender.clone());
     let mut watcher = watch_lesson(workbook, &current.lesson, &sender)?;
-    let mut checked = lesson_fingerprint(workbook, &current.lesson);
+    let mut checked = watched_fingerprint(workbook, current);
     let mut verdict = check(workbook, current, timeout, &screen, &mut progress)?;
 
     while let Ok(event) = events.recv() {
@@ -162,7 +162,7 @@ pub fn watch(workbook: &Workbook, timeout: Duration) -> Result<u8, Problem> {
                 while let Ok(Event::Changed) = events.try_recv() {}
                 // The watcher also reports files being read (the compiler reads them on every
                 // check); only a real change of contents is a reason to check again.
-                let contents = lesson_fingerprint(workbook, &current.lesson);
+                let contents = watched_fingerprint(workbook, current);
                 if matches!(event, Event::Changed) && contents == checked {
                     continue;
                 }
@@ -183,7 +183,7 @@ pub fn watch(workbook: &Workbook, timeout: Duration) -> Result<u8, Problem> {
                     watcher = watch_lesson(workbook, &next.lesson, &sender)?;
                 }
                 current = next;
-                checked = lesson_fingerprint(workbook, &current.lesson);
+                checked = watched_fingerprint(workbook, current);
                 verdict = check(workbook, current, timeout, &screen, &mut progress)?;
             }
             Event::Key('n') => screen.say(&format!(
@@ -210,28 +210,13 @@ pub fn watch(workbook: &Workbook, timeout: Duration) -> Result<u8, Problem> {
                 screen.say("\nChecking every exercise...");
                 let lessons = workbook.lessons();
                 let verdicts =
-                    grade::check_lessons(workbook, &lessons, timeout, false, false)?.verdicts;
-                let mut passed = 0;
-                for exercise in &workbook.exercises {
-                    let verdict = verdicts
-                        .get(&exercise.name)
-                        .cloned()
-                        .unwrap_or(Verdict::NoChecks);
-                    progress.record(workbook, exercise, verdict.word());
-                    passed += usize::from(verdict.passed());
-                    let mark = if verdict.passed() {
-                        style::good("✓")
-                    } else {
-                        style::bad("✗")
-                    };
-                    screen.say(&format!(
-                        "{mark} {:<4} {:<24} {}",
-                        exercise.id,
-                        exercise.name,
-                        verdict.word()
-                    ));
-                }
-                progress.save();
+                    grade::check_lessons(workbook, &lessons, CheckOptions::learner(timeout))?
+                        .verdicts;
+                let all: Vec<&Exercise> = workbook.exercises.iter().collect();
+                let passed =
+                    report::verdicts(workbook, &all, &verdicts, &mut progress, &mut |line| {
+                        screen.say(line);
+                    });
                 screen.say(&format!(
                     "\n{passed} of {} exercises pass.\n{KEYS}",
                     workbook.exercises.len()
@@ -243,27 +228,42 @@ pub fn watch(workbook: &Workbook, timeout: Duration) -> Result<u8, Problem> {
     drop(watcher);
     drop(screen);
     println!();
-    let _ = commands::status(workbook);
+    let _ = report::status(workbook);
     Ok(0)
 }
 
-/// A fingerprint of a lesson's sources and manifest, to tell a real change from a read.
-fn lesson_fingerprint(workbook: &Workbook, lesson: &str) -> u64 {
-    fn walk(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
+/// A fingerprint of what the current exercise's verdict depends on, to tell a real change from
+/// a read: its own file and the lesson's other sources and manifest, but not the other
+/// exercises' files (saving one exercise does not re-check another) or the catalogue of wrong
+/// answers.
+fn watched_fingerprint(workbook: &Workbook, exercise: &Exercise) -> u64 {
+    fn walk(dir: &Path, skip: &dyn Fn(&Path) -> bool, files: &mut Vec<std::path::PathBuf>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };
         for entry in entries.flatten() {
             let path = entry.path();
-            if path.is_dir() && entry.file_name() != "target" {
-                walk(&path, files);
+            if skip(&path) {
+                continue;
+            }
+            if path.is_dir() {
+                walk(&path, skip, files);
             } else if path.extension().is_some_and(|e| e == "rs" || e == "toml") {
                 files.push(path);
             }
         }
     }
+    let lesson = workbook.root.join("lessons").join(&exercise.lesson);
+    let own = workbook.root.join(exercise.file());
+    let exercises = lesson.join("src/exercises");
+    let skip = |path: &Path| {
+        let name = path.file_name().unwrap_or_default();
+        name == "target"
+            || name == "wrong"
+            || (path.parent() == Some(exercises.as_path()) && name != "mod.rs" && path != own)
+    };
     let mut files = Vec::new();
-    walk(&workbook.root.join("lessons").join(lesson), &mut files);
+    walk(&lesson, &skip, &mut files);
     files.sort();
     let mut hasher = DefaultHasher::new();
     for file in files {
