@@ -233,9 +233,11 @@ pub fn run_on_all_cores(pool: &rayon::ThreadPool, tasks: &[Task], recorder: &Rec
 pub const WORK_PER_NUMBER: u64 = 1_000;
 
 /// Adds up one chunk of numbers, recorded as a span labelled `"sum"` on the row
-/// `chunk {chunk_number}`. Exercise 2.1 calls it once per chunk, from the worker threads.
+/// `chunk {chunk_number}: {length} numbers`. Exercise 2.1 calls it once per chunk, from the
+/// worker threads; its check reads the rows to see how the numbers were shared out.
 pub fn sum_chunk(recorder: &Recorder, chunk_number: usize, chunk: &[u64]) -> u64 {
-    recorder.record(format!("chunk {chunk_number}"), "sum", || {
+    let row = format!("chunk {chunk_number}: {} numbers", chunk.len());
+    recorder.record(row, "sum", || {
         let mut total = 0_u64;
         for &number in chunk {
             black_box(work::sum_of_squares(WORK_PER_NUMBER));

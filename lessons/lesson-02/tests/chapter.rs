@@ -98,7 +98,7 @@ fn sum_chunk_adds_up_and_records_its_chunk() {
     assert_eq!(sum_chunk(&recorder, 3, &[1, 2, 3, 4]), 10);
     let spans = recorder.spans_labelled("sum");
     assert_eq!(spans.len(), 1);
-    assert_eq!(spans[0].task, "chunk 3");
+    assert_eq!(spans[0].task, "chunk 3: 4 numbers");
 }
 
 #[test]

@@ -1,38 +1,97 @@
 //! Checks for lesson 02's exercises: `cargo test -p lesson-02`.
 //!
-//! Each check wants the right answers *and* work that really ran on several threads at the
-//! same time, read from the recorded spans (not from the clock, which a busy machine upsets).
+//! Each check wants the right answers *and* the work shared out and run the way the exercise
+//! asks, read from what the code recorded (not from the clock, which a busy machine upsets):
+//! how many numbers each chunk held and on which thread it was added up, how many jobs were
+//! running at the same moment, in which order they finished.
 //!
 //! Exercise 2.2's jobs panic on purpose: if a check fails, its output may include lines such as
 //! "thread '<unnamed>' panicked at ... the oven caught fire". Those are expected.
 
+use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
-use std::thread;
-use std::time::Duration;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread::{self, ThreadId};
+use std::time::{Duration, Instant};
 
-use instruments::Recorder;
-use instruments::check::{expect_at_once, expect_threads, within};
+use instruments::check::{expect_at_once, within};
+use instruments::timeline::draw;
+use instruments::{Recorder, Span};
 use lesson_02::exercises::{parallel_sum, run_jobs};
 use lesson_02::{Job, sum_chunk};
 
 const SUM: &str = "exercise 2.1 `parallel_sum` (lessons/lesson-02/src/exercises/parallel_sum.rs)";
 const JOBS: &str = "exercise 2.2 `run_jobs` (lessons/lesson-02/src/exercises/run_jobs.rs)";
 
-/// Calls `parallel_sum`, and if it panics, fails with a message that names the case.
-#[track_caller]
-fn sum_or_explain(numbers: &[u64], workers: usize, recorder: &Recorder) -> u64 {
+/// Every check's time limit: a hung answer (a channel never closed, a join that never comes)
+/// gets its verdict in seconds. A right answer needs well under a second, even on a busy
+/// machine; a sequential `run_jobs` needs about 2 s (each job waits `GRACE` for the others).
+const LIMIT: Duration = Duration::from_secs(5);
+
+const WIDTH: usize = 72;
+
+/// The text of a panic's payload.
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|text| (*text).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exercise 2.1: parallel_sum
+// ---------------------------------------------------------------------------------------------
+
+/// One chunk as `sum_chunk` recorded it.
+struct Chunk {
+    number: usize,
+    len: usize,
+    span: Span,
+}
+
+/// The chunks `sum_chunk` recorded (its rows read `chunk N: LEN numbers`), by chunk number.
+fn chunks(recorder: &Recorder) -> Vec<Chunk> {
+    let mut chunks: Vec<Chunk> = recorder
+        .spans_labelled("sum")
+        .into_iter()
+        .filter_map(|span| {
+            let rest = span.task.strip_prefix("chunk ")?;
+            let (number, len) = rest.split_once(": ")?;
+            let len = len.strip_suffix(" numbers")?;
+            Some(Chunk {
+                number: number.parse().ok()?,
+                len: len.parse().ok()?,
+                span,
+            })
+        })
+        .collect();
+    chunks.sort_by_key(|chunk| (chunk.number, chunk.span.start));
+    chunks
+}
+
+/// What one call of `parallel_sum` did: its answer, the chunks it recorded, and the caller's
+/// own thread (as the recorder numbers threads).
+struct SumRun {
+    got: u64,
+    chunks: Vec<Chunk>,
+    caller: usize,
+    spans: Vec<Span>,
+}
+
+/// Calls `parallel_sum`; if it panics, fails with a message that names the case.
+fn run_sum(numbers: &[u64], workers: usize) -> SumRun {
+    let recorder = Recorder::new();
+    // A zero-length span on the calling thread, so the check knows that thread's number.
+    recorder.record("caller", "caller", || ());
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        parallel_sum(numbers, workers, recorder)
+        parallel_sum(numbers, workers, &recorder)
     }));
-    outcome.unwrap_or_else(|payload| {
-        let message = payload
-            .downcast_ref::<&str>()
-            .map(|text| (*text).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+    let got = outcome.unwrap_or_else(|payload| {
+        let message = panic_text(&*payload);
         let advice = if message.contains("chunk size") {
             "An empty slice gives a chunk size of 0, and `chunks(0)` panics: keep the size \
-             at least 1."
+             at least 1 (`.max(1)`)."
         } else {
             ""
         };
@@ -41,37 +100,146 @@ fn sum_or_explain(numbers: &[u64], workers: usize, recorder: &Recorder) -> u64 {
              {advice}\n",
             numbers.len()
         )
-    })
+    });
+    let caller = recorder.spans_labelled("caller")[0].thread;
+    SumRun {
+        got,
+        chunks: chunks(&recorder),
+        caller,
+        spans: recorder.spans_labelled("sum"),
+    }
+}
+
+/// The chunks as a list a learner can read: `chunk 0: 334 numbers (thread 1)`.
+fn chunk_list(run: &SumRun) -> String {
+    run.chunks
+        .iter()
+        .map(|c| {
+            format!(
+                "  chunk {}: {} numbers, on thread {}{}\n",
+                c.number,
+                c.len,
+                c.span.thread,
+                if c.span.thread == run.caller {
+                    " (the calling thread)"
+                } else {
+                    ""
+                }
+            )
+        })
+        .collect()
+}
+
+/// Judges how `parallel_sum(numbers, workers)` shared the numbers out, then its answer.
+fn judge_sum(numbers: &[u64], workers: usize, run: &SumRun) {
+    let len = numbers.len();
+    let expected: u64 = numbers.iter().sum();
+    let got = run.got;
+    let case = format!("adding up {len} numbers with workers = {workers}");
+    let list = chunk_list(run);
+    if run.chunks.is_empty() {
+        assert!(
+            len == 0,
+            "\n{SUM}: {case}, no chunk was recorded. Each thread must add up its chunk with \
+             `sum_chunk(recorder, chunk_number, chunk)`, which records it, so the check can see \
+             how the work was shared out.\n"
+        );
+        assert_eq!(
+            got, 0,
+            "\n{SUM}: an empty slice adds up to 0, but the answer was {got}.\n"
+        );
+        return;
+    }
+    let summed: usize = run.chunks.iter().map(|c| c.len).sum();
+    assert!(
+        summed <= len,
+        "\n{SUM}: {case}, the chunks held {summed} numbers in all, {} too many: numbers were \
+         added more than once.\n{list}\
+         Each number belongs to exactly one chunk: cut the slice with `numbers.chunks(size)` and \
+         give each thread its own chunk. A thread that adds up the whole slice does all the work \
+         itself; dividing the total by the number of workers afterwards hides it from the \
+         answer, not from the clock.\n",
+        summed - len
+    );
+    assert!(
+        summed == len,
+        "\n{SUM}: {case}, the chunks held only {summed} of the {len} numbers: {} numbers were \
+         never added.\n{list}\
+         With `size = len / workers` the remainder is left over: `chunks(size)` would put it \
+         in one more chunk, `chunks_exact(size)` drops it. Use \
+         `size = numbers.len().div_ceil(workers)`, and `chunks`, so the last chunk is the short \
+         one.\n",
+        len - summed
+    );
+    let mut numbers_seen: BTreeMap<usize, usize> = BTreeMap::new();
+    for chunk in &run.chunks {
+        *numbers_seen.entry(chunk.number).or_default() += 1;
+    }
+    if let Some((number, times)) = numbers_seen.iter().find(|(_, times)| **times > 1) {
+        panic!(
+            "\n{SUM}: {case}, chunk {number} was recorded {times} times.\n{list}\
+             Give each chunk its own number: `.chunks(size).enumerate()`.\n"
+        );
+    }
+    let count = run.chunks.len();
+    assert!(
+        count <= workers,
+        "\n{SUM}: {case}, the numbers were cut into {count} chunks: more chunks than workers \
+         ({workers}).\n{list}\
+         With `size = len / workers` (rounded down) the remainder becomes a chunk of its own. \
+         Round up: `size = numbers.len().div_ceil(workers)` gives at most `workers` chunks.\n"
+    );
+    let fair = len.div_ceil(workers.max(1));
+    let largest = run.chunks.iter().max_by_key(|c| c.len).expect("not empty");
+    assert!(
+        largest.len <= fair,
+        "\n{SUM}: {case}, chunk {} held {} numbers, but {workers} workers need no chunk larger \
+         than {fair}: fewer chunks than `workers` allows, so some workers had nothing to do.\n\
+         {list}Cut the slice by the `workers` parameter (`numbers.len().div_ceil(workers)`), \
+         not by a number of your own (a constant, or the number of cores).\n",
+        largest.number,
+        largest.len
+    );
+    if let Some(chunk) = run.chunks.iter().find(|c| c.span.thread == run.caller) {
+        panic!(
+            "\n{SUM}: {case}, chunk {} was added up on the calling thread, not on a thread of \
+             its own.\n{list}\
+             Call `sum_chunk` inside the closure you give `scope.spawn`.\n",
+            chunk.number
+        );
+    }
+    let threads: std::collections::BTreeSet<usize> =
+        run.chunks.iter().map(|c| c.span.thread).collect();
+    assert!(
+        threads.len() == count,
+        "\n{SUM}: {case}, {count} chunks were added up by {} thread(s) between them: each \
+         chunk gets its own thread.\n{list}\
+         Spawn one scoped thread per chunk: \
+         `scope.spawn(move || sum_chunk(recorder, chunk_number, chunk))`.\n",
+        threads.len()
+    );
+    assert_eq!(
+        got, expected,
+        "\n{SUM}: {case}, the answer was {got}, but they add up to {expected}. The chunks \
+         were shared out well:\n{list}so look at how their answers are added up: join every \
+         handle and add up all their results.\n"
+    );
 }
 
 #[test]
-fn exercise_2_1_parallel_sum_is_exact_for_any_worker_count() {
-    within(SUM, Duration::from_secs(60), || {
-        let numbers: Vec<u64> = (1..=1000).map(|n| n * 37 % 101).collect();
-        let expected: u64 = numbers.iter().sum();
-        for workers in [1, 2, 3, 7, 64] {
-            let got = sum_or_explain(&numbers, workers, &Recorder::new());
-            assert_eq!(
-                got, expected,
-                "\n{SUM}: with {workers} workers, 1000 numbers add up to {expected}, but the \
-                 answer was {got}. Is every chunk added exactly once? Join every handle and \
-                 add up all their answers.\n"
-            );
+fn exercise_2_1_parallel_sum_shares_the_numbers_out_by_workers() {
+    within(SUM, LIMIT, || {
+        // All positive, so a dropped number always changes the total.
+        let numbers: Vec<u64> = (1..=1000).map(|n| n * 37 % 101 + 1).collect();
+        for workers in [1, 2, 3, 4, 7, 64] {
+            judge_sum(&numbers, workers, &run_sum(&numbers, workers));
         }
+        // More workers than numbers.
         let few = [5, 10, 20];
-        let got = sum_or_explain(&few, 8, &Recorder::new());
-        assert_eq!(
-            got, 35,
-            "\n{SUM}: with more workers (8) than numbers (3), [5, 10, 20] adds up to 35, but \
-             the answer was {got}. The chunk size must be at least 1.\n"
-        );
+        judge_sum(&few, 8, &run_sum(&few, 8));
+        // Nothing to add up.
         for workers in [1, 4] {
-            let got = sum_or_explain(&[], workers, &Recorder::new());
-            assert_eq!(
-                got, 0,
-                "\n{SUM}: an empty slice adds up to 0, but with {workers} workers the answer \
-                 was {got}.\n"
-            );
+            judge_sum(&[], workers, &run_sum(&[], workers));
         }
     });
 }
@@ -83,62 +251,133 @@ fn numbers_taking(target: Duration) -> u64 {
     let recorder = Recorder::new();
     sum_chunk(&recorder, 0, &sample);
     let per_number = recorder.spans()[0].duration().as_secs_f64() / sample.len() as f64;
-    ((target.as_secs_f64() / per_number.max(1e-9)) as u64).clamp(20_000, 20_000_000)
+    ((target.as_secs_f64() / per_number.max(1e-9)) as u64).clamp(8_000, 4_000_000)
 }
 
 #[test]
-fn exercise_2_1_parallel_sum_adds_chunks_at_once_on_several_threads() {
-    within(SUM, Duration::from_secs(120), || {
-        // About 200 ms of work per chunk with two workers: a second thread starts in far less
-        // (0.1-4 ms here), even on a busy machine.
-        let count = numbers_taking(Duration::from_millis(400));
-        let numbers: Vec<u64> = (0..count).collect();
-        let recorder = Recorder::new();
-        let got = sum_or_explain(&numbers, 2, &recorder);
-        let expected = count * (count - 1) / 2;
-        assert_eq!(
-            got, expected,
-            "\n{SUM}: 0..{count} adds up to {expected}, but the answer was {got}.\n"
-        );
-        let spans = recorder.spans_labelled("sum");
-        assert!(
-            !spans.is_empty(),
-            "\n{SUM}: the right total, but no chunk was recorded. Each thread must add up its \
-             chunk with `sum_chunk(recorder, chunk_number, chunk)`, which records it, so the \
-             check can see the threads at work.\n"
-        );
-        expect_threads(
-            SUM,
-            &spans,
-            2,
-            "Every chunk was added up on the same thread. Spawn a scoped thread per chunk \
-             (`scope.spawn(move || sum_chunk(recorder, chunk_number, chunk))`) and call \
-             `sum_chunk` inside it.",
-        );
-        expect_at_once(
-            SUM,
-            &spans,
-            2,
-            "The chunks ran on different threads but one after another. Spawn every thread \
-             first and join them after: joining inside the loop that spawns waits for each \
-             chunk before the next one starts.",
-        );
+fn exercise_2_1_parallel_sum_adds_every_chunk_at_once() {
+    within(SUM, LIMIT, || {
+        // Four chunks of about 30 ms of work each: a thread starts in far less (0.1-4 ms here,
+        // even on a busy machine), so every chunk has started before the first one ends.
+        let workers = 4;
+        let count = numbers_taking(Duration::from_millis(120));
+        let numbers: Vec<u64> = (1..=count).collect();
+        let run = run_sum(&numbers, workers);
+        judge_sum(&numbers, workers, &run);
+        let at_once = instruments::summary::max_concurrent(&run.spans);
+        let advice = if at_once <= 1 {
+            "The chunks ran one after another. Spawn every thread first and join them after: \
+             joining inside the loop that spawns waits for each chunk before the next starts."
+                .to_owned()
+        } else {
+            format!(
+                "The chunks ran in batches of at most {at_once}. Start a thread for every chunk \
+                 before joining any of them: all {} chunks at once, whatever the number of \
+                 cores (the operating system shares the cores out between them).",
+                run.chunks.len()
+            )
+        };
+        expect_at_once(SUM, &run.spans, run.chunks.len(), &advice);
     });
 }
 
-/// A job that waits `millis` (recorded as a span on its own row), then answers or panics.
-fn job(recorder: &Recorder, name: &'static str, millis: u64, outcome: Outcome) -> Job {
-    let recorder = recorder.clone();
-    Box::new(move || {
-        recorder.record(name, "job", || {
-            thread::sleep(Duration::from_millis(millis));
-            match outcome {
-                Outcome::Answer(answer) => answer,
-                Outcome::PanicWithStr => panic!("the oven caught fire"),
-                Outcome::PanicWithString(batch) => panic!("batch {batch} burnt"),
-            }
+// ---------------------------------------------------------------------------------------------
+// Exercise 2.2: run_jobs
+// ---------------------------------------------------------------------------------------------
+
+/// How long a job waits for the other jobs to start (and then for the job that should finish
+/// before it). With every job on its own thread they all start within milliseconds; a job that
+/// waits the whole `GRACE` has been started after others were already joined.
+const GRACE: Duration = Duration::from_millis(400);
+
+/// Watches the jobs of one `run_jobs` call: how many are running at each moment, on which
+/// threads, and in which order they finish. The jobs rendezvous here: each waits until every
+/// job has started, then finishes in a fixed order (`finish_order`) different from the order
+/// the jobs were given. So a right answer is fast and its finishing order is known, and an
+/// answer that collects results as they finish is caught every time.
+struct Gate {
+    state: Mutex<GateState>,
+    changed: Condvar,
+    jobs: usize,
+    finish_order: Vec<usize>,
+}
+
+#[derive(Default)]
+struct GateState {
+    started: usize,
+    running: usize,
+    peak: usize,
+    threads: Vec<ThreadId>,
+    finished: Vec<usize>,
+}
+
+impl Gate {
+    fn new(finish_order: Vec<usize>) -> Arc<Gate> {
+        Arc::new(Gate {
+            state: Mutex::new(GateState::default()),
+            changed: Condvar::new(),
+            jobs: finish_order.len(),
+            finish_order,
         })
-    })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, GateState> {
+        // A job panics only after it has left the gate, so the state is never half-updated.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Waits, at most until `deadline`, for `ready`.
+    fn wait_until<'a>(
+        &self,
+        mut state: MutexGuard<'a, GateState>,
+        deadline: Instant,
+        ready: impl Fn(&GateState) -> bool,
+    ) -> (MutexGuard<'a, GateState>, bool) {
+        while !ready(&state) {
+            let now = Instant::now();
+            if now >= deadline {
+                return (state, false);
+            }
+            state = self
+                .changed
+                .wait_timeout(state, deadline - now)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+        (state, true)
+    }
+
+    /// Job `index` passes through the gate.
+    fn pass(&self, index: usize) {
+        let mut state = self.lock();
+        state.started += 1;
+        state.running += 1;
+        state.peak = state.peak.max(state.running);
+        state.threads.push(thread::current().id());
+        self.changed.notify_all();
+        let jobs = self.jobs;
+        let (state, all_started) =
+            self.wait_until(state, Instant::now() + GRACE, |s| s.started == jobs);
+        let mut state = if all_started {
+            // Everyone is here: finish after the job before this one in `finish_order`.
+            let position = self.finish_order.iter().position(|&i| i == index);
+            match position.and_then(|p| p.checked_sub(1)) {
+                Some(previous) => {
+                    let before = self.finish_order[previous];
+                    self.wait_until(state, Instant::now() + GRACE, |s| {
+                        s.finished.contains(&before)
+                    })
+                    .0
+                }
+                None => state,
+            }
+        } else {
+            state
+        };
+        state.running -= 1;
+        state.finished.push(index);
+        self.changed.notify_all();
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -148,22 +387,58 @@ enum Outcome {
     PanicWithString(u64),
 }
 
-/// Five jobs, two of which panic; they finish in a different order (boxes, oven, till, icing,
+/// A job that passes through the gate (recorded as a span on its own row), then answers or
+/// panics.
+fn job(recorder: &Recorder, gate: &Arc<Gate>, index: usize, name: &str, outcome: Outcome) -> Job {
+    let recorder = recorder.clone();
+    let gate = Arc::clone(gate);
+    let name = name.to_owned();
+    Box::new(move || {
+        recorder.record(name, "job", || gate.pass(index));
+        match outcome {
+            Outcome::Answer(answer) => answer,
+            Outcome::PanicWithStr => panic!("the oven caught fire"),
+            Outcome::PanicWithString(batch) => panic!("batch {batch} burnt"),
+        }
+    })
+}
+
+/// Five jobs, two of which panic. They finish in a different order (boxes, oven, till, icing,
 /// dough) than they were given, so an answer collected in finishing order is caught.
-fn bakery(recorder: &Recorder) -> Vec<Job> {
-    vec![
-        job(recorder, "dough", 300, Outcome::Answer(1)),
-        job(recorder, "oven", 100, Outcome::PanicWithStr),
-        job(recorder, "icing", 200, Outcome::Answer(3)),
-        job(recorder, "boxes", 50, Outcome::PanicWithString(4)),
-        job(recorder, "till", 150, Outcome::Answer(5)),
-    ]
+fn bakery(recorder: &Recorder) -> (Vec<Job>, Arc<Gate>) {
+    let gate = Gate::new(vec![3, 1, 4, 2, 0]);
+    let jobs = vec![
+        job(recorder, &gate, 0, "dough", Outcome::Answer(1)),
+        job(recorder, &gate, 1, "oven", Outcome::PanicWithStr),
+        job(recorder, &gate, 2, "icing", Outcome::Answer(3)),
+        job(recorder, &gate, 3, "boxes", Outcome::PanicWithString(4)),
+        job(recorder, &gate, 4, "till", Outcome::Answer(5)),
+    ];
+    (jobs, gate)
+}
+
+/// Calls `run_jobs`; if it panics itself (not a job), fails with a message that says why.
+fn run_jobs_or_explain(jobs: Vec<Job>) -> Vec<Result<u64, String>> {
+    panic::catch_unwind(AssertUnwindSafe(|| run_jobs(jobs))).unwrap_or_else(|payload| {
+        let message = panic_text(&*payload);
+        if message.contains("not yet implemented") {
+            panic!("\n{JOBS}: {message}\n");
+        }
+        panic!(
+            "\n{JOBS}: `run_jobs` itself panicked: {message}\n\
+             A job that panics must become `Err(its message)` in the results, not end \
+             `run_jobs`: match on `handle.join()` (or use `map_err`) instead of `unwrap` or \
+             `expect`, so the other jobs' answers are kept.\n"
+        )
+    })
 }
 
 #[test]
 fn exercise_2_2_run_jobs_keeps_answers_and_panic_messages_in_order() {
-    within(JOBS, Duration::from_secs(60), || {
-        let results = run_jobs(bakery(&Recorder::new()));
+    within(JOBS, LIMIT, || {
+        let recorder = Recorder::new();
+        let (jobs, gate) = bakery(&recorder);
+        let results = run_jobs_or_explain(jobs);
         let expected: [Result<u64, String>; 5] = [
             Ok(1),
             Err("the oven caught fire".into()),
@@ -178,6 +453,26 @@ fn exercise_2_2_run_jobs_keeps_answers_and_panic_messages_in_order() {
              per job, also for the jobs that panicked.\n",
             results.len()
         );
+        let finished = gate.lock().finished.clone();
+        let names = ["dough", "oven", "icing", "boxes", "till"];
+        let finish_names: Vec<&str> = finished.iter().map(|&i| names[i]).collect();
+        // The right results in another order: what an answer that collects them as they come
+        // (a channel, a shared Vec) returns. The gate makes the jobs finish in a fixed order
+        // that is not the given one, so such an answer is caught every time.
+        let sorted = |results: &[Result<u64, String>]| {
+            let mut sorted: Vec<String> = results.iter().map(|r| format!("{r:?}")).collect();
+            sorted.sort();
+            sorted
+        };
+        assert!(
+            results == expected || sorted(&results) != sorted(&expected),
+            "\n{JOBS}: the right results in the wrong order: {results:?}. The jobs were given \
+             as dough, oven, icing, boxes, till, and finished as {}.\n\
+             Results go in the order of the jobs, not the order they finish: keep the handles \
+             in a Vec, in the order of `jobs`, and join them in that order (or send \
+             `(index, result)` and put each result in its place).\n",
+            finish_names.join(", ")
+        );
         let advice = [
             "",
             "`panic!(\"the oven caught fire\")` carries a &'static str: \
@@ -190,21 +485,20 @@ fn exercise_2_2_run_jobs_keeps_answers_and_panic_messages_in_order() {
         for (index, (got, want)) in results.iter().zip(&expected).enumerate() {
             assert_eq!(
                 got, want,
-                "\n{JOBS}: job {index} should give {want:?}, but gave {got:?} (all results: \
-                 {results:?}). Results go in the order of the jobs, not the order they \
-                 finish. {}\n",
-                advice[index]
+                "\n{JOBS}: job {index} ({}) should give {want:?}, but gave {got:?} (all \
+                 results: {results:?}). {}\n",
+                names[index], advice[index]
             );
         }
 
         let odd: Vec<Job> = vec![Box::new(|| std::panic::panic_any(7_u64)), Box::new(|| 8)];
-        let results = run_jobs(odd);
+        let results = run_jobs_or_explain(odd);
         assert!(
             matches!(results.as_slice(), [Err(_), Ok(8)]),
             "\n{JOBS}: a job that panics with `panic_any(7)` (not text) should give Err(any \
              message), and the next job Ok(8); got {results:?}.\n"
         );
-        let results = run_jobs(Vec::new());
+        let results = run_jobs_or_explain(Vec::new());
         assert!(
             results.is_empty(),
             "\n{JOBS}: no jobs should give no results; got {results:?}.\n"
@@ -213,10 +507,12 @@ fn exercise_2_2_run_jobs_keeps_answers_and_panic_messages_in_order() {
 }
 
 #[test]
-fn exercise_2_2_run_jobs_runs_the_jobs_at_once_on_their_own_threads() {
-    within(JOBS, Duration::from_secs(60), || {
+fn exercise_2_2_run_jobs_runs_every_job_at_once_on_its_own_thread() {
+    within(JOBS, LIMIT, || {
         let recorder = Recorder::new();
-        let results = run_jobs(bakery(&recorder));
+        let (jobs, gate) = bakery(&recorder);
+        let caller = thread::current().id();
+        let results = run_jobs_or_explain(jobs);
         assert_eq!(
             results.len(),
             5,
@@ -224,25 +520,41 @@ fn exercise_2_2_run_jobs_runs_the_jobs_at_once_on_their_own_threads() {
             results.len()
         );
         let spans = recorder.spans_labelled("job");
+        let timeline = draw(&spans, WIDTH);
         assert_eq!(
             spans.len(),
             5,
-            "\n{JOBS}: every job should run exactly once, but {} ran: {spans:?}\n",
+            "\n{JOBS}: every job should run exactly once, but {} ran:\n\n{timeline}",
             spans.len()
         );
-        expect_threads(
-            JOBS,
-            &spans,
-            2,
-            "Every job ran on the same thread. Give each job its own thread: \
-             `thread::spawn(job)`.",
+        let state = gate.lock();
+        assert!(
+            !state.threads.contains(&caller),
+            "\n{JOBS}: a job ran on the thread that called `run_jobs`, not on a thread of its \
+             own:\n\n{timeline}\nGive each job its own thread: `thread::spawn(job)`.\n"
         );
-        expect_at_once(
-            JOBS,
-            &spans,
-            2,
+        let mut threads = state.threads.clone();
+        threads.sort_by_key(|id| format!("{id:?}"));
+        threads.dedup();
+        assert_eq!(
+            threads.len(),
+            5,
+            "\n{JOBS}: the 5 jobs ran on only {} threads:\n\n{timeline}\nGive each job its own \
+             thread: `thread::spawn(job)` for every job, not a few threads sharing them.\n",
+            threads.len()
+        );
+        let peak = state.peak;
+        drop(state);
+        let advice = if peak <= 1 {
             "The jobs ran one after another. Spawn every thread first and join them after: \
-             joining inside the loop that spawns waits for each job before the next starts.",
-        );
+             joining inside the loop that spawns waits for each job before the next starts."
+                .to_owned()
+        } else {
+            format!(
+                "The jobs ran in batches of at most {peak}. Start every job's thread before \
+                 joining any: all 5 at once, like the exercise says, whatever the number of cores."
+            )
+        };
+        expect_at_once(JOBS, &spans, 5, &advice);
     });
 }
