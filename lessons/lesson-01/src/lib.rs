@@ -4,8 +4,8 @@
 //! downloads done one after another take three times as long as one. Started together (three
 //! threads, or three async tasks) they take about as long as the slowest one.
 //!
-//! This file holds the code the chapter shows (between `ANCHOR` marks); `exercises.rs` holds
-//! the learner's work, and `solutions.rs` the reference answers.
+//! This file holds the code the chapter shows (between `ANCHOR` marks); `src/exercises/` holds
+//! the learner's work, one file per exercise, and `src/solutions/` the reference answers.
 
 use std::thread;
 use std::time::Duration;
@@ -15,7 +15,7 @@ use instruments::{Recorder, work};
 #[cfg(not(feature = "solutions"))]
 pub mod exercises;
 #[cfg(feature = "solutions")]
-#[path = "solutions.rs"]
+#[path = "solutions/mod.rs"]
 pub mod exercises;
 
 /// A file to download. Its latency stands for the network; its recorder notes when each

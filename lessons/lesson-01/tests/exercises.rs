@@ -1,74 +1,120 @@
 //! Checks for lesson 01's exercises: `cargo test -p lesson-01`.
 //!
-//! Each check wants two things: the pages in the order of the urls, and downloads that really
-//! ran at the same time (read from the recorded spans, not from the clock).
+//! Each check wants the pages in the order of the urls, and every download running at the same
+//! time, read from the recorded spans (not from the clock): all five at once, so that an answer
+//! that starts them one after another, two at a time, or behind one lock is caught. The async
+//! check runs on tokio's paused clock and also watches, in real time, that no task blocks the
+//! runtime's thread (`instruments::blocking`): a blocking download does not move the paused
+//! clock, so its spans alone would not tell.
 
 use std::time::Duration;
 
 use instruments::Recorder;
-use instruments::check::expect_at_once;
+use instruments::blocking::{self, Clock};
+use instruments::check::{expect_at_once, within};
 use lesson_01::exercises::{download_all_async, download_all_threads};
 use lesson_01::{Page, Url};
 
-/// Latencies chosen so that the downloads finish in a different order (b, c, a) than they
-/// were asked for (a, b, c): an answer that collects pages as they arrive is caught.
-fn urls(recorder: &Recorder, scale: Duration) -> Vec<Url> {
-    [("a.csv", 3), ("b.csv", 1), ("c.csv", 2)]
+const THREADS: &str =
+    "exercise 1.1 `download_all_threads` (lessons/lesson-01/src/exercises/download_all_threads.rs)";
+const ASYNC: &str =
+    "exercise 1.2 `download_all_async` (lessons/lesson-01/src/exercises/download_all_async.rs)";
+
+/// Five files, asked for in this order (not alphabetical), with latencies in units: they
+/// finish in another order (a and d, b, e, c), so an answer that collects pages as they
+/// arrive, or sorts them, is caught. Five, so that "two at a time" is not "all at once".
+const FILES: [(&str, u32); 5] = [
+    ("c.csv", 8),
+    ("a.csv", 5),
+    ("e.csv", 7),
+    ("b.csv", 6),
+    ("d.csv", 5),
+];
+
+fn urls(recorder: &Recorder, unit: Duration) -> Vec<Url> {
+    FILES
         .into_iter()
-        .map(|(file, units)| Url::new(file, scale * units, recorder))
+        .map(|(file, units)| Url::new(file, unit * units, recorder))
         .collect()
 }
 
 #[track_caller]
 fn expect_in_order(exercise: &str, pages: &[Page]) {
+    let want: Vec<&str> = FILES.iter().map(|(file, _)| *file).collect();
     let got: Vec<&str> = pages.iter().map(|page| page.url.as_str()).collect();
     assert_eq!(
-        got,
-        ["a.csv", "b.csv", "c.csv"],
-        "\n{exercise}: the pages must come back in the order of the urls (a, b, c); got {got:?}. \
-         Collect the results in the order you started the downloads, not the order they finish.\n"
+        got.len(),
+        want.len(),
+        "\n{exercise}: {} urls, but {} pages came back: {got:?}. Every url needs its page: \
+         download each one (not a fixed number of them) and wait for all before returning.\n",
+        want.len(),
+        got.len(),
+    );
+    assert_eq!(
+        got, want,
+        "\n{exercise}: the pages must come back in the order of the urls ({want:?}); got \
+         {got:?}. Collect the results in the order you started the downloads, not the order \
+         they finish in (and do not sort them).\n"
     );
 }
 
 #[test]
-fn exercise_1_1_threads_download_together_and_keep_order() {
-    let exercise = "exercise 1.1 `download_all_threads` (lessons/lesson-01/src/exercises.rs)";
-    let recorder = Recorder::new();
-    // Generous latencies: the second thread has 300 ms to start before the first finishes.
-    let pages = download_all_threads(&urls(&recorder, Duration::from_millis(100)));
-    expect_in_order(exercise, &pages);
-    expect_at_once(
-        exercise,
-        &recorder.spans_labelled("download"),
-        2,
-        "The downloads ran one after another. Spawn every thread first and join them after: \
-         joining inside the loop that spawns waits for each download before starting the next.",
-    );
+fn exercise_1_1_threads_download_every_url_at_once_and_keep_order() {
+    within(THREADS, Duration::from_secs(8), || {
+        let recorder = Recorder::new();
+        // Real threads, real sleeps of 250-400 ms: every thread has 250 ms to start before the
+        // first download ends, hundreds of times what starting a thread takes, even on a
+        // busy machine.
+        let pages = download_all_threads(&urls(&recorder, Duration::from_millis(50)));
+        expect_in_order(THREADS, &pages);
+        expect_at_once(
+            THREADS,
+            &recorder.spans_labelled("download"),
+            FILES.len(),
+            "Every url needs its own thread, all running at once: spawn every thread first, \
+             then join them. Joining inside the loop that spawns waits for each download \
+             before starting the next; starting them in batches (two at a time) keeps the \
+             rest waiting; a lock held around `download` lets one run at a time.",
+        );
+    });
 }
 
 #[test]
 fn exercise_1_1_threads_handle_no_urls() {
-    assert!(download_all_threads(&[]).is_empty());
+    let pages = within(
+        THREADS,
+        Duration::from_secs(8),
+        || download_all_threads(&[]),
+    );
+    assert!(pages.is_empty(), "\n{THREADS}: no urls, no pages.\n");
 }
 
-// The paused clock simulates the latencies: the check runs in no real time and cannot be
-// upset by a busy machine, and a sequential answer's spans touch end to start.
-#[tokio::test(start_paused = true)]
-async fn exercise_1_2_async_downloads_together_and_keeps_order() {
-    let exercise = "exercise 1.2 `download_all_async` (lessons/lesson-01/src/exercises.rs)";
-    let recorder = Recorder::new();
-    let pages = download_all_async(&urls(&recorder, Duration::from_secs(1))).await;
-    expect_in_order(exercise, &pages);
+#[test]
+fn exercise_1_2_async_downloads_every_url_at_once_without_blocking_and_keeps_order() {
+    // The paused clock simulates the latencies (the check takes no real time for an answer
+    // that awaits); `blocking::run` fails at once if a task holds the runtime's thread.
+    let (pages, spans) = blocking::run(ASYNC, Duration::from_secs(6), Clock::Paused, || async {
+        let recorder = Recorder::new();
+        let pages = download_all_async(&urls(&recorder, Duration::from_millis(100))).await;
+        (pages, recorder.spans_labelled("download"))
+    });
+    expect_in_order(ASYNC, &pages);
     expect_at_once(
-        exercise,
-        &recorder.spans_labelled("download"),
-        3,
-        "The downloads ran one after another: awaiting each future in a loop waits for it to \
-         finish before the next starts. Await them together, as asyncio.gather does.",
+        ASYNC,
+        &spans,
+        FILES.len(),
+        "Every download must be in flight at once: awaiting each future in a loop waits for \
+         it to finish before the next starts, and futures do nothing until polled, so \
+         building them all first and then awaiting them one by one is sequential too. Await \
+         them together, as asyncio.gather does (`futures::future::join_all`), not a few at a \
+         time.",
     );
 }
 
-#[tokio::test(start_paused = true)]
-async fn exercise_1_2_async_handles_no_urls() {
-    assert!(download_all_async(&[]).await.is_empty());
+#[test]
+fn exercise_1_2_async_handles_no_urls() {
+    let pages = blocking::run(ASYNC, Duration::from_secs(6), Clock::Paused, || async {
+        download_all_async(&[]).await
+    });
+    assert!(pages.is_empty(), "\n{ASYNC}: no urls, no pages.\n");
 }

@@ -6,8 +6,8 @@
 //! two mutexes, `spawn_blocking` for CPU work, and what 100,000 sleeping tasks cost against
 //! threads ([`scale`]).
 //!
-//! This file holds the code the chapter shows (between `ANCHOR` marks); `exercises.rs` holds
-//! the learner's work, and `solutions.rs` the reference answers.
+//! This file holds the code the chapter shows (between `ANCHOR` marks); `src/exercises/` holds
+//! the learner's work, one file per exercise, and `src/solutions/` the reference answers.
 
 use std::sync::Arc;
 use std::task::Poll;
@@ -23,7 +23,7 @@ pub mod scale;
 #[cfg(not(feature = "solutions"))]
 pub mod exercises;
 #[cfg(feature = "solutions")]
-#[path = "solutions.rs"]
+#[path = "solutions/mod.rs"]
 pub mod exercises;
 
 /// The label of a download's span.

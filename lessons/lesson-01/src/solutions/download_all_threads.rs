@@ -1,11 +1,11 @@
-//! Lesson 01 reference answers (built with `--features solutions`).
+//! Exercise 1.1, the reference answer: one scoped thread per url; pages in input order.
 
 use std::thread;
 
+use crate::download;
 use crate::{Page, Url};
-use crate::{download, download_async};
 
-/// Exercise 1.1: one scoped thread per url; pages in input order.
+/// Exercise 1.1: one scoped thread per url, all started before any is joined.
 pub fn download_all_threads(urls: &[Url]) -> Vec<Page> {
     thread::scope(|scope| {
         // Spawn them all first: joining inside this loop would wait for each download before
@@ -14,14 +14,11 @@ pub fn download_all_threads(urls: &[Url]) -> Vec<Page> {
             .iter()
             .map(|url| scope.spawn(move || download(url)))
             .collect();
+        // Joining in the order of spawning keeps the pages in the order of the urls, whatever
+        // order the downloads finish in.
         handles
             .into_iter()
             .map(|handle| handle.join().expect("a download thread panicked"))
             .collect()
     })
-}
-
-/// Exercise 1.2: every download future polled together; `join_all` keeps their order.
-pub async fn download_all_async(urls: &[Url]) -> Vec<Page> {
-    futures::future::join_all(urls.iter().map(download_async)).await
 }
