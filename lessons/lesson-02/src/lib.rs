@@ -15,6 +15,8 @@ use std::time::{Duration, Instant};
 
 use instruments::{Recorder, work};
 
+pub mod meeting;
+
 #[cfg(not(feature = "solutions"))]
 pub mod exercises;
 #[cfg(feature = "solutions")]
@@ -238,12 +240,16 @@ pub const WORK_PER_NUMBER: u64 = 1_000;
 pub fn sum_chunk(recorder: &Recorder, chunk_number: usize, chunk: &[u64]) -> u64 {
     let row = format!("chunk {chunk_number}: {} numbers", chunk.len());
     recorder.record(row, "sum", || {
-        let mut total = 0_u64;
-        for &number in chunk {
-            black_box(work::sum_of_squares(WORK_PER_NUMBER));
-            total += number;
-        }
-        total
+        // Exercise 2.1's check can make each chunk wait here until every chunk has started
+        // (anywhere else this just runs the closure).
+        meeting::attend(|| {
+            let mut total = 0_u64;
+            for &number in chunk {
+                black_box(work::sum_of_squares(WORK_PER_NUMBER));
+                total += number;
+            }
+            total
+        })
     })
 }
 // ANCHOR_END: sum_chunk

@@ -15,10 +15,10 @@ use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use instruments::check::{expect_at_once, within};
-use instruments::timeline::draw;
+use instruments::timeline::{draw, format_duration};
 use instruments::{Recorder, Span};
 use lesson_02::exercises::{parallel_sum, run_jobs};
-use lesson_02::{Job, sum_chunk};
+use lesson_02::{Job, meeting};
 
 const SUM: &str = "exercise 2.1 `parallel_sum` (lessons/lesson-02/src/exercises/parallel_sum.rs)";
 const JOBS: &str = "exercise 2.2 `run_jobs` (lessons/lesson-02/src/exercises/run_jobs.rs)";
@@ -29,6 +29,10 @@ const JOBS: &str = "exercise 2.2 `run_jobs` (lessons/lesson-02/src/exercises/run
 const LIMIT: Duration = Duration::from_secs(5);
 
 const WIDTH: usize = 72;
+
+/// The two checks of 2.1 run one after the other: while the "at once" check has its meeting
+/// installed, every `sum_chunk` in the process waits there, so the other check must not run.
+static ONE_2_1_CHECK_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 /// The text of a panic's payload.
 fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
@@ -229,6 +233,9 @@ fn judge_sum(numbers: &[u64], workers: usize, run: &SumRun) {
 #[test]
 fn exercise_2_1_parallel_sum_shares_the_numbers_out_by_workers() {
     within(SUM, LIMIT, || {
+        let _alone = ONE_2_1_CHECK_AT_A_TIME
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         // All positive, so a dropped number always changes the total.
         let numbers: Vec<u64> = (1..=1000).map(|n| n * 37 % 101 + 1).collect();
         for workers in [1, 2, 3, 4, 7, 64] {
@@ -244,40 +251,44 @@ fn exercise_2_1_parallel_sum_shares_the_numbers_out_by_workers() {
     });
 }
 
-/// How many numbers make `sum_chunk` take about `target` on this machine and in this build
-/// (debug or release), measured now on a sample.
-fn numbers_taking(target: Duration) -> u64 {
-    let sample = vec![1_u64; 4_000];
-    let recorder = Recorder::new();
-    sum_chunk(&recorder, 0, &sample);
-    let per_number = recorder.spans()[0].duration().as_secs_f64() / sample.len() as f64;
-    ((target.as_secs_f64() / per_number.max(1e-9)) as u64).clamp(8_000, 4_000_000)
-}
-
 #[test]
 fn exercise_2_1_parallel_sum_adds_every_chunk_at_once() {
     within(SUM, LIMIT, || {
-        // Four chunks of about 30 ms of work each: a thread starts in far less (0.1-4 ms here,
-        // even on a busy machine), so every chunk has started before the first one ends.
+        let _alone = ONE_2_1_CHECK_AT_A_TIME
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        // Each chunk waits inside `sum_chunk` until all 4 have started (at most `GRACE`): a
+        // right answer meets at once, however busy the machine; one that joins a thread before
+        // spawning the next never gathers all 4, and each chunk gives up after `GRACE`.
         let workers = 4;
-        let count = numbers_taking(Duration::from_millis(120));
-        let numbers: Vec<u64> = (1..=count).collect();
+        let numbers: Vec<u64> = (1..=4_000).collect();
+        let meeting = meeting::install(workers, GRACE);
         let run = run_sum(&numbers, workers);
+        let at_once = meeting.most_at_once();
+        drop(meeting);
         judge_sum(&numbers, workers, &run);
-        let at_once = instruments::summary::max_concurrent(&run.spans);
-        let advice = if at_once <= 1 {
-            "The chunks ran one after another. Spawn every thread first and join them after: \
-             joining inside the loop that spawns waits for each chunk before the next starts."
-                .to_owned()
-        } else {
-            format!(
-                "The chunks ran in batches of at most {at_once}. Start a thread for every chunk \
-                 before joining any of them: all {} chunks at once, whatever the number of \
-                 cores (the operating system shares the cores out between them).",
-                run.chunks.len()
-            )
-        };
-        expect_at_once(SUM, &run.spans, run.chunks.len(), &advice);
+        if at_once < run.chunks.len() {
+            let advice = if at_once <= 1 {
+                "The chunks ran one after another. Spawn every thread first and join them after: \
+                 joining inside the loop that spawns waits for each chunk before the next starts."
+                    .to_owned()
+            } else {
+                format!(
+                    "The chunks ran in batches of at most {at_once}. Start a thread for every \
+                     chunk before joining any of them: all {} chunks at once, whatever the number \
+                     of cores (the operating system shares the cores out between them).",
+                    run.chunks.len()
+                )
+            };
+            panic!(
+                "\n{SUM}: expected all {} chunks to be added up at the same time, but at most \
+                 {at_once} did (each chunk waited up to {} for the others to start):\n\n{}\n\
+                 {advice}\n",
+                run.chunks.len(),
+                format_duration(GRACE),
+                draw(&run.spans, WIDTH),
+            );
+        }
     });
 }
 
@@ -285,10 +296,11 @@ fn exercise_2_1_parallel_sum_adds_every_chunk_at_once() {
 // Exercise 2.2: run_jobs
 // ---------------------------------------------------------------------------------------------
 
-/// How long a job waits for the other jobs to start (and then for the job that should finish
-/// before it). With every job on its own thread they all start within milliseconds; a job that
-/// waits the whole `GRACE` has been started after others were already joined.
-const GRACE: Duration = Duration::from_millis(400);
+/// How long a chunk (2.1) or a job (2.2) waits for the others to start (a job then also waits
+/// for the job that should finish before it). With every one on its own thread they all start
+/// within milliseconds, even on a busy machine; one that waits the whole `GRACE` was started
+/// after others had already been joined.
+const GRACE: Duration = Duration::from_millis(600);
 
 /// Watches the jobs of one `run_jobs` call: how many are running at each moment, on which
 /// threads, and in which order they finish. The jobs rendezvous here: each waits until every
