@@ -235,8 +235,10 @@ where
                 "\n{exercise}: a task has blocked the runtime's thread for {} so far, and has \
                  not given it back. Something waits without `.await` (`futures::executor::\
                  block_on`, a std lock or channel, `std::thread::sleep`, a loop that never \
-                 awaits), and whatever it waits for cannot run on the thread it holds. Wait \
-                 with `.await` (`tokio::time::sleep(..).await`), and run blocking work with \
+                 awaits), and whatever it waits for cannot run on the thread it holds; or tasks \
+                 keep it busy without ever sleeping (a loop around `yield_now` that checks a \
+                 clock or a flag), so the runtime never gets to wait for its timers. Wait with \
+                 `.await` (`tokio::time::sleep(..).await`), and run blocking work with \
                  `tokio::task::spawn_blocking`.\n",
                 seconds(away),
             );

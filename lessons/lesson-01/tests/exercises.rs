@@ -60,7 +60,7 @@ fn expect_in_order(exercise: &str, pages: &[Page]) {
 
 #[test]
 fn exercise_1_1_threads_download_every_url_at_once_and_keep_order() {
-    within(THREADS, Duration::from_secs(8), || {
+    within(THREADS, Duration::from_secs(4), || {
         let recorder = Recorder::new();
         // Real threads, real sleeps of 250-400 ms: every thread has 250 ms to start before the
         // first download ends, hundreds of times what starting a thread takes, even on a
@@ -83,7 +83,7 @@ fn exercise_1_1_threads_download_every_url_at_once_and_keep_order() {
 fn exercise_1_1_threads_handle_no_urls() {
     let pages = within(
         THREADS,
-        Duration::from_secs(8),
+        Duration::from_secs(4),
         || download_all_threads(&[]),
     );
     assert!(pages.is_empty(), "\n{THREADS}: no urls, no pages.\n");
@@ -93,12 +93,24 @@ fn exercise_1_1_threads_handle_no_urls() {
 fn exercise_1_2_async_downloads_every_url_at_once_without_blocking_and_keeps_order() {
     // The paused clock simulates the latencies (the check takes no real time for an answer
     // that awaits); `blocking::run` fails at once if a task holds the runtime's thread.
-    let (pages, spans) = blocking::run(ASYNC, Duration::from_secs(6), Clock::Paused, || async {
+    let (pages, spans) = blocking::run(ASYNC, Duration::from_secs(3), Clock::Paused, || async {
         let recorder = Recorder::new();
         let pages = download_all_async(&urls(&recorder, Duration::from_millis(100))).await;
         (pages, recorder.spans_labelled("download"))
     });
     expect_in_order(ASYNC, &pages);
+    let instant = spans
+        .iter()
+        .filter(|span| span.duration().is_zero())
+        .count();
+    assert_eq!(
+        instant,
+        0,
+        "\n{ASYNC}: {instant} of {} downloads took no time on tokio's clock: they did not wait \
+         with `download_async(url).await`. A blocking download, even in `spawn_blocking`, is \
+         not a wait the runtime's timers see; await the async download.\n",
+        spans.len(),
+    );
     expect_at_once(
         ASYNC,
         &spans,
@@ -113,7 +125,7 @@ fn exercise_1_2_async_downloads_every_url_at_once_without_blocking_and_keeps_ord
 
 #[test]
 fn exercise_1_2_async_handles_no_urls() {
-    let pages = blocking::run(ASYNC, Duration::from_secs(6), Clock::Paused, || async {
+    let pages = blocking::run(ASYNC, Duration::from_secs(3), Clock::Paused, || async {
         download_all_async(&[]).await
     });
     assert!(pages.is_empty(), "\n{ASYNC}: no urls, no pages.\n");

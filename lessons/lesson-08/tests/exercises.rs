@@ -25,7 +25,7 @@ const BLOCKING: &str = "exercise 8.3 `fetch_page` (lessons/lesson-08/src/exercis
 
 /// The longest a check may take before a hung answer is judged (the blocking watcher judges a
 /// blocked thread sooner).
-const LIMIT: Duration = Duration::from_secs(5);
+const LIMIT: Duration = Duration::from_secs(3);
 
 /// Urls with the given latencies (in milliseconds; simulated, so long ones cost nothing), named
 /// out of alphabetical order (`page-q`, `page-c`, ...), so that pages collected as they finish,
@@ -64,6 +64,24 @@ fn expect_in_order(exercise: &str, urls: &[Url], pages: &[Page]) {
     );
 }
 
+/// Every download waited on tokio's clock: a download run outside the runtime's timers (the
+/// blocking one in `spawn_blocking`) takes no time on the paused clock, and no span shows it.
+#[track_caller]
+fn expect_async_waits(exercise: &str, spans: &[Span]) {
+    let instant = spans
+        .iter()
+        .filter(|span| span.duration().is_zero())
+        .count();
+    assert_eq!(
+        instant,
+        0,
+        "\n{exercise}: {instant} of {} downloads took no time on tokio's clock: they did not \
+         wait with `download_async(&url).await`. A blocking wait, even in `spawn_blocking`, is \
+         not one the runtime's timers see; await the async download.\n",
+        spans.len(),
+    );
+}
+
 #[test]
 fn exercise_8_1_gather_runs_every_download_at_once_in_order() {
     let (urls, pages, spans) = blocking::run(GATHER, LIMIT, Clock::Paused, || async {
@@ -73,6 +91,7 @@ fn exercise_8_1_gather_runs_every_download_at_once_in_order() {
         (urls, pages, recorder.spans_labelled(DOWNLOAD))
     });
     expect_in_order(GATHER, &urls, &pages);
+    expect_async_waits(GATHER, &spans);
     expect_at_once(
         GATHER,
         &spans,
@@ -113,6 +132,7 @@ fn exercise_8_2_never_more_than_limit_in_flight_and_exactly_limit_when_busy() {
     for (count, limit) in [(10, 3), (7, 1), (8, 2), (4, 4), (2, 5)] {
         let (urls, pages, spans, _) = limited(count, limit);
         expect_in_order(LIMITED, &urls, &pages);
+        expect_async_waits(LIMITED, &spans);
         let most = max_concurrent(&spans);
         let want = limit.min(count);
         assert!(
@@ -205,8 +225,10 @@ fn exercise_8_3_three_fetches_on_one_thread_overlap_without_blocking() {
             url.address(),
             if took < want {
                 "The wait is gone: a future does nothing until it is awaited, so \
-                 `tokio::time::sleep(d)` without `.await` waits for nothing. Keep the wait, \
-                 and await it: `tokio::time::sleep(url.latency()).await`."
+                 `tokio::time::sleep(d)` without `.await` waits for nothing (and a wait the \
+                 runtime's timers do not see, such as a sleep in `spawn_blocking`, takes no \
+                 time on its clock). Keep the wait, and await it: \
+                 `tokio::time::sleep(url.latency()).await`."
             } else {
                 "Wait for `url.latency()`, not a fixed time: each url has its own."
             },
