@@ -1,4 +1,4 @@
-// WRONG [hardcoded]: it switches every 10 ms, a number of its own, so with a 1 ms interval the waiting thread waits ten times too long. => "at a time (the median"
+// WRONG [hardcoded]: it switches every 10 ms, a number of its own, so with a 1 ms interval the waiting thread waits ten times too long. => "and did not switch"
 //! Exercise 4.2, the reference answer.
 
 use crate::PyThread;
