@@ -9,6 +9,8 @@
 //! - [`runs`] times runs with their own recorders, picks the median one, prints big counts.
 //! - [`work`] simulates downloads (blocking and async) and CPU work the optimiser cannot fold.
 //! - [`rendezvous`] proves "all at the same time" on real threads without sleeping.
+//! - [`interleaving`] shows a failing loom execution step by step, one column a thread (with the
+//!   `loom` feature), and finds sync types taken from anywhere but `crate::sync`.
 //! - [`check`] grades exercises from recorded spans, with the timeline in the failure message.
 //! - [`demo`] checks a lesson binary keeps the promises every lesson makes (for `tests/demo.rs`).
 //! - [`compare`] runs a lesson's variants in turns, keeps the median or best, and reports them.

@@ -6,8 +6,8 @@
 //! `fetch_add`, and counting locally on each thread, then summing.
 //!
 //! This file holds the code the chapter shows (between `ANCHOR` marks); `racy.rs` holds the
-//! racy counter; `exercises.rs` holds the learner's work, and `solutions.rs` the reference
-//! answers.
+//! racy counter; `exercises/` holds the learner's work (one file per exercise), and
+//! `solutions/` the reference answers.
 
 use std::hint::black_box;
 use std::sync::Barrier;
@@ -19,7 +19,7 @@ use instruments::runs::thousands;
 #[cfg(not(feature = "solutions"))]
 pub mod exercises;
 #[cfg(feature = "solutions")]
-#[path = "solutions.rs"]
+#[path = "solutions/mod.rs"]
 pub mod exercises;
 
 pub mod racy;
@@ -33,7 +33,7 @@ pub use racy::RacyCounter;
 /// source files a second time beside a `mod sync` that re-exports loom's versions instead, so
 /// loom sees every lock and every atomic operation and can try every interleaving of them.
 pub mod sync {
-    pub use std::sync::{Arc, Mutex, atomic};
+    pub use std::sync::{Arc, Mutex, MutexGuard, PoisonError, atomic};
 }
 // ANCHOR_END: sync
 
@@ -267,7 +267,7 @@ pub fn bar(value: u64, largest: u64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), " ".repeat(width - filled))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "solutions"))]
 mod tests {
     use super::*;
 

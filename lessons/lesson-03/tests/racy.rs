@@ -1,22 +1,23 @@
 //! Facts about the chapter's racy counter (these pass as shipped): loom, trying every
-//! interleaving of two threads that increment twice each, finds runs that lose updates.
+//! interleaving of two threads that increment twice each, finds one that loses an update, and
+//! shows it step by step.
 //!
-//! `src/racy.rs` is compiled here a second time, against loom's atomics: inside it,
+//! `src/racy.rs` is compiled here a second time, against loom's atomics (recorded): inside it,
 //! `crate::sync` means the `sync` module below. The model itself is in `loom_model/mod.rs`,
 //! shared with the exercises' loom checks.
 
 // ANCHOR: loom_racy
-/// What `crate::sync` means inside `racy`: the lesson's `sync` module, with loom's types.
+/// What `crate::sync` means inside `racy`: loom's types, each operation recorded.
 #[allow(unused_imports)]
 mod sync {
-    pub use loom::sync::{Arc, Mutex, atomic};
+    pub use instruments::interleaving::sync::*;
 }
 
 #[path = "../src/racy.rs"]
 mod racy;
 
 mod loom_model;
-use loom_model::{Counter, Explored, explore};
+use loom_model::{Counter, explore};
 
 impl Counter for racy::RacyCounter {
     fn new() -> Self {
@@ -32,22 +33,12 @@ impl Counter for racy::RacyCounter {
 
 #[test]
 fn loom_finds_an_interleaving_where_the_racy_counter_loses_an_update() {
-    let Explored {
-        lowest,
-        highest,
-        tried,
-    } = explore::<racy::RacyCounter>();
-    println!("loom tried {tried} interleavings; final counts ranged from {lowest} to {highest}");
-    assert!(
-        lowest < 4,
-        "loom tried {tried} interleavings and every one counted 4: the racy counter was \
-         expected to lose an update in at least one"
-    );
-    // The last store of a run is some thread's second store, and that thread's second load came
-    // after its own first store, so it wrote at least 2: the count can fall to 2, never lower.
-    assert_eq!(
-        lowest, 2,
-        "the worst interleaving loses two of the four updates"
-    );
+    let failure = explore::<racy::RacyCounter>()
+        .expect_err("loom was expected to find an interleaving that loses an update");
+    let steps = failure.render();
+    println!("after {} interleavings:\n{steps}", failure.executions);
+    assert!(steps.contains("updates were lost"), "{steps}");
+    // Both threads loaded the same value before either stored: the lost update, step by step.
+    assert!(steps.contains("load count = 0"), "{steps}");
 }
 // ANCHOR_END: loom_racy

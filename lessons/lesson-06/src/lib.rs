@@ -10,8 +10,8 @@
 //! philosophers deadlock, and are fixed, the same way.
 //!
 //! This file holds the code the chapter shows (between `ANCHOR` marks); `tracked.rs` holds the
-//! lock wrapper and the watchdog; `exercises.rs` holds the learner's work, and `solutions.rs`
-//! the reference answers.
+//! lock wrapper and the watchdog; `exercises/` holds the learner's work (one file per exercise),
+//! and `solutions/` the reference answers.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier, Mutex, PoisonError, RwLock};
@@ -23,11 +23,19 @@ use instruments::Recorder;
 #[cfg(not(feature = "solutions"))]
 pub mod exercises;
 #[cfg(feature = "solutions")]
-#[path = "solutions.rs"]
+#[path = "solutions/mod.rs"]
 pub mod exercises;
 
 pub mod report;
 pub mod tracked;
+
+/// Where the exercises take their `Mutex`, `Condvar` and guards from: std's here. The loom checks
+/// in `tests/exercises.rs` compile the exercise files a second time beside a `mod sync` that
+/// re-exports loom's versions (wrapped so that every step is recorded), so loom can try every
+/// interleaving of the learner's own locks, waits and wakeups.
+pub mod sync {
+    pub use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, atomic};
+}
 
 use tracked::{Deadlock, GaveUp, Registry, TrackedMutex, Watchdog};
 
@@ -387,7 +395,7 @@ pub fn dinner(
 }
 // ANCHOR_END: philosophers
 
-#[cfg(test)]
+#[cfg(all(test, feature = "solutions"))]
 mod tests {
     use super::*;
 

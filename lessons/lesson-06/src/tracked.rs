@@ -360,7 +360,7 @@ impl Watchdog {
 }
 // ANCHOR_END: watchdog
 
-#[cfg(test)]
+#[cfg(all(test, feature = "solutions"))]
 mod tests {
     use super::*;
 

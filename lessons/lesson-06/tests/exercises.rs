@@ -1,9 +1,16 @@
 //! Checks for lesson 06's exercises: `cargo test -p lesson-06`.
 //!
-//! Every check runs inside a time limit: a semaphore that loses a wakeup, or a bank that
-//! deadlocks, fails with a message naming the exercise instead of hanging the test run. The
-//! semaphore is graded by what its holders recorded (how many held a permit at the same moment),
-//! not only by the final counts.
+//! Each exercise is checked three ways. Its file must take its sync types from `crate::sync`
+//! (however an import is spelled), or loom could not see them. On real threads, inside time
+//! limits of a few seconds: an answer that deadlocks or loses a wakeup fails with a message
+//! naming the exercise and what was waiting, instead of hanging. And under loom, which runs
+//! small models through every interleaving of the answer's locks, waits and wakeups, watching
+//! an invariant at every step (never more holders than permits; the bank's money always all
+//! there): a failing interleaving is shown step by step, one column per thread.
+//!
+//! Loom sees your code because the exercise files are compiled a second time here, as the
+//! module `loom_exercises`, where `crate::sync` means the `sync` module below (loom's types,
+//! each operation recorded) instead of the lesson's (std's).
 
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -12,22 +19,54 @@ use std::thread;
 use std::time::Duration;
 
 use instruments::Recorder;
-use instruments::check::expect_at_once;
+use instruments::interleaving::{self, Ending, Failure, Model, foreign_sync_paths};
 use instruments::summary::max_concurrent;
 use instruments::timeline::draw;
 use lesson_06::exercises::{Bank, Semaphore};
 
-const SEMAPHORE: &str = "exercise 6.1 `Semaphore` (lessons/lesson-06/src/exercises.rs)";
-const BANK: &str = "exercise 6.2 `Bank::transfer` (lessons/lesson-06/src/exercises.rs)";
-const LIMIT: Duration = Duration::from_secs(60);
+/// What `crate::sync` means inside `loom_exercises`: loom's types, recorded.
+#[allow(unused_imports)]
+mod sync {
+    pub use instruments::interleaving::sync::*;
+}
 
-/// Runs `check` on its own thread; if it has not finished within `limit`, fails with
-/// `on_timeout` (which says what probably hung). A panic in `check` is passed on unchanged.
+// The learner's files (or, for maintainers, the reference answers) against loom's types.
+// (`Permit` is only named by the checks through the lesson's own build.)
+#[allow(unused_imports)]
+#[cfg(not(feature = "solutions"))]
+#[path = "../src/exercises/mod.rs"]
+mod loom_exercises;
+#[allow(unused_imports)]
+#[cfg(feature = "solutions")]
+#[path = "../src/solutions/mod.rs"]
+mod loom_exercises;
+
+const SEMAPHORE: &str = "exercise 6.1 `Semaphore` (lessons/lesson-06/src/exercises/semaphore.rs)";
+const BANK: &str = "exercise 6.2 `Bank` (lessons/lesson-06/src/exercises/bank.rs)";
+
+#[cfg(not(feature = "solutions"))]
+const SOURCES: [&str; 2] = [
+    include_str!("../src/exercises/semaphore.rs"),
+    include_str!("../src/exercises/bank.rs"),
+];
+#[cfg(feature = "solutions")]
+const SOURCES: [&str; 2] = [
+    include_str!("../src/solutions/semaphore.rs"),
+    include_str!("../src/solutions/bank.rs"),
+];
+
+/// A real-thread check that has not finished after this is judged hung: the verdict comes within
+/// seconds. The reference answers finish each in well under 100 ms.
+const LIMIT: Duration = Duration::from_secs(3);
+
+/// Runs `check` on its own thread; if it has not finished within `limit`, fails with "timed
+/// out" and what `on_timeout` says (computed then: what was waiting). A panic in `check` is
+/// passed on unchanged.
 #[track_caller]
 fn within_or<T: Send + 'static>(
     exercise: &str,
     limit: Duration,
-    on_timeout: &str,
+    on_timeout: impl FnOnce() -> String,
     check: impl FnOnce() -> T + Send + 'static,
 ) -> T {
     let (done, finished) = mpsc::channel();
@@ -37,7 +76,11 @@ fn within_or<T: Send + 'static>(
     match finished.recv_timeout(limit) {
         Ok(Ok(value)) => value,
         Ok(Err(payload)) => panic::resume_unwind(payload),
-        Err(_) => panic!("\n{exercise}: timed out after {limit:?}. {on_timeout}\n"),
+        Err(_) => panic!(
+            "\n{exercise}: timed out after {} s. {}\n",
+            limit.as_secs(),
+            on_timeout()
+        ),
     }
 }
 
@@ -52,6 +95,121 @@ fn join_all<T>(handles: Vec<thread::ScopedJoinHandle<'_, T>>) -> Vec<T> {
                 .unwrap_or_else(|payload| panic::resume_unwind(payload))
         })
         .collect()
+}
+
+/// Loom can only see locks and condvars that come from `crate::sync`. Any path to another sync
+/// type counts, whatever the spelling: `std::sync::Mutex::new` in code, a grouped import, an
+/// alias.
+fn expect_sync_types_from_crate_sync(exercise: &str, source: &str, file: &str) {
+    if let Some(first) = foreign_sync_paths(source).first() {
+        panic!(
+            "\n{exercise}: line {} of {file} reaches a sync type through `{}`, not \
+             `crate::sync`:\n    {}\nImport your sync types from crate::sync only (`use \
+             crate::sync::{{Condvar, Mutex, MutexGuard, PoisonError}};`): the loom check swaps \
+             in its own versions there, and cannot see any other.\n",
+            first.line, first.found, first.text
+        );
+    }
+}
+
+/// The message for a failing loom execution: what went wrong, the steps, and `advice` for how
+/// it ended.
+fn loom_verdict(exercise: &str, model: &str, failure: &Failure, advice: &str) -> String {
+    if failure.steps.is_empty() {
+        return format!("\n{exercise}: {}\n", failure.summary());
+    }
+    format!(
+        "\n{exercise}: loom found an interleaving of {model} that goes wrong (after trying {} \
+         interleavings). Step by step, one column per thread:\n\n{}\n{advice}\n",
+        failure.executions,
+        failure.render()
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6.1 Semaphore
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn exercise_6_1_semaphore_takes_its_sync_types_from_crate_sync() {
+    expect_sync_types_from_crate_sync(
+        SEMAPHORE,
+        SOURCES[0],
+        "lessons/lesson-06/src/exercises/semaphore.rs",
+    );
+}
+
+/// A thread that takes a permit, says so, holds it until told, gives it back and says so.
+struct Holder {
+    release: mpsc::Sender<()>,
+    events: mpsc::Receiver<&'static str>,
+}
+
+impl Holder {
+    fn start(semaphore: &Arc<Semaphore>) -> Holder {
+        let (release, told) = mpsc::channel();
+        let (say, events) = mpsc::channel();
+        let semaphore = Arc::clone(semaphore);
+        thread::spawn(move || {
+            let permit = semaphore.acquire();
+            let _ = say.send("acquired");
+            let _ = told.recv();
+            drop(permit);
+            let _ = say.send("released");
+        });
+        Holder { release, events }
+    }
+
+    fn saw(&self, event: &str, within: Duration) -> bool {
+        self.events
+            .recv_timeout(within)
+            .is_ok_and(|seen| seen == event)
+    }
+}
+
+#[test]
+fn exercise_6_1_gives_exactly_its_permits_and_wakes_a_waiter() {
+    // Not `within_or`: every wait below is bounded, and each says what it waited for.
+    const PERMITS: usize = 3;
+    const PATIENCE: Duration = Duration::from_millis(1500);
+    let semaphore = Arc::new(Semaphore::new(PERMITS));
+    let mut holders = Vec::new();
+    for taken in 0..PERMITS {
+        let holder = Holder::start(&semaphore);
+        assert!(
+            holder.saw("acquired", PATIENCE),
+            "\n{SEMAPHORE}: timed out: Semaphore::new({PERMITS}) gave {taken} permit(s), and then \
+             `acquire` waited although {} of the {PERMITS} were still free (each held by its own \
+             thread). Does `new` start with `permits` free permits (not a number of your own), \
+             does `acquire` let the lock go before returning (a `Permit` must not keep the \
+             `MutexGuard`), and does it wait only `while` the count is 0?\n",
+            PERMITS - taken
+        );
+        holders.push(holder);
+    }
+    let waiter = Holder::start(&semaphore);
+    assert!(
+        !waiter.saw("acquired", Duration::from_millis(150)),
+        "\n{SEMAPHORE}: Semaphore::new({PERMITS}) gave a {}th permit while all {PERMITS} were \
+         held. Does `new` use its `permits` parameter, and does `acquire` wait while the count \
+         is 0 and take one (count - 1) when it goes through?\n",
+        PERMITS + 1
+    );
+    let _ = holders[0].release.send(());
+    assert!(
+        holders[0].saw("released", PATIENCE),
+        "\n{SEMAPHORE}: timed out: dropping a `Permit` never returned. Does `Drop for Permit` \
+         lock a mutex that is still held?\n"
+    );
+    assert!(
+        waiter.saw("acquired", PATIENCE),
+        "\n{SEMAPHORE}: timed out: a permit was given back, but the thread waiting in `acquire` \
+         never woke up to take it: a lost wakeup. `Drop for Permit` must add the permit back \
+         under the lock and then `notify_one` the Condvar the waiters sleep on.\n"
+    );
+    for holder in holders.iter().skip(1).chain([&waiter]) {
+        let _ = holder.release.send(());
+    }
 }
 
 /// Eight threads, five rounds each: take a permit, record a span while holding it, give it back.
@@ -71,7 +229,7 @@ fn permit_holders(permits: usize) -> Vec<instruments::Span> {
                     // The span opens after the permit is taken and closes before it is given
                     // back, so overlapping spans mean permits really held at the same time.
                     let span = recorder.span(format!("thread {number}"), "holds a permit");
-                    thread::sleep(Duration::from_millis(5));
+                    thread::sleep(Duration::from_millis(2));
                     drop(span);
                     drop(permit);
                 }
@@ -87,76 +245,21 @@ fn exercise_6_1_never_more_holders_than_permits() {
     let spans = within_or(
         SEMAPHORE,
         LIMIT,
-        "Eight threads taking a Semaphore::new(3) five times each never finished: is a permit \
-         not given back on drop, or a waiting thread never woken (notify_one after adding the \
-         permit back)?",
-        || permit_holders(3),
-    );
-    assert_eq!(
-        spans.len(),
-        40,
-        "{SEMAPHORE}: every thread holds a permit 5 times"
+        || {
+            "Eight threads taking a Semaphore::new(2) five times each never finished: is a \
+             permit not given back on drop, or a waiting thread never woken (notify_one after \
+             adding the permit back)?"
+                .to_owned()
+        },
+        || permit_holders(2),
     );
     let most = max_concurrent(&spans);
     assert!(
-        most <= 3,
-        "\n{SEMAPHORE}: Semaphore::new(3) let {most} threads hold a permit at the same time:\n\n\
+        most <= 2,
+        "\n{SEMAPHORE}: Semaphore::new(2) let {most} threads hold a permit at the same time:\n\n\
          {}\nCheck and take the permit under the lock, and wait `while` none is free (not `if`: \
          after a wakeup another thread may have taken it first).\n",
         draw(&spans, 72)
-    );
-    expect_at_once(
-        SEMAPHORE,
-        &spans,
-        2,
-        "A Semaphore::new(3) should let three threads in at once; yours let one in at a time. Is \
-         the Mutex guard held for as long as the Permit lives? Take a permit, then let the lock \
-         go before returning.",
-    );
-}
-
-#[test]
-fn exercise_6_1_no_lost_wakeup_under_contention() {
-    const THREADS: usize = 8;
-    const ROUNDS: usize = 500;
-    let (entered, most) = within_or(
-        SEMAPHORE,
-        LIMIT,
-        "Eight threads sharing one permit stopped making progress: a lost wakeup (a thread \
-         asleep on the Condvar while a permit is free). Change the count and notify while \
-         holding the lock, and wait in a `while` loop that re-checks the count.",
-        || {
-            let semaphore = Arc::new(Semaphore::new(1));
-            let inside = Arc::new(AtomicUsize::new(0));
-            let (entered, most) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
-            thread::scope(|scope| {
-                let mut handles = Vec::new();
-                for _ in 0..THREADS {
-                    handles.push(scope.spawn(|| {
-                        for _ in 0..ROUNDS {
-                            let _permit = semaphore.acquire();
-                            let now = inside.fetch_add(1, Ordering::SeqCst) + 1;
-                            most.fetch_max(now, Ordering::SeqCst);
-                            entered.fetch_add(1, Ordering::SeqCst);
-                            thread::yield_now();
-                            inside.fetch_sub(1, Ordering::SeqCst);
-                        }
-                    }));
-                }
-                join_all(handles);
-            });
-            (entered.load(Ordering::SeqCst), most.load(Ordering::SeqCst))
-        },
-    );
-    assert_eq!(
-        entered,
-        THREADS * ROUNDS,
-        "{SEMAPHORE}: every acquire returns"
-    );
-    assert_eq!(
-        most, 1,
-        "{SEMAPHORE}: Semaphore::new(1) let {most} threads in at once: take the permit under \
-         the same lock that checked it was free."
     );
 }
 
@@ -164,9 +267,12 @@ fn exercise_6_1_no_lost_wakeup_under_contention() {
 fn exercise_6_1_permit_is_given_back_on_drop_and_on_panic() {
     within_or(
         SEMAPHORE,
-        Duration::from_secs(30),
-        "A second acquire of a Semaphore::new(1) waited forever: the first permit was not given \
-         back. `impl Drop for Permit` must add it back (drop also runs during a panic).",
+        LIMIT,
+        || {
+            "A second acquire of a Semaphore::new(1) waited forever: the first permit was not \
+             given back. `impl Drop for Permit` must add it back (drop also runs during a panic)."
+                .to_owned()
+        },
         || {
             let semaphore = Semaphore::new(1);
             drop(semaphore.acquire());
@@ -182,15 +288,195 @@ fn exercise_6_1_permit_is_given_back_on_drop_and_on_panic() {
     );
 }
 
-const DEADLOCKED: &str = "Two threads making opposite transfers (0 -> 1 and 1 -> 0) never \
-    finished: the transfer deadlocked. Each thread held one account's lock and waited for the \
-    other's. Lock the two accounts in one global order (the lower id first), whichever way the \
-    money goes.";
+/// Loom: a `Semaphore::new(1)` shared by three threads (main and two others), each taking the
+/// permit once. An observer counts the holders at every step.
+fn explore_semaphore() -> Result<interleaving::Explored, Failure> {
+    let model = Model {
+        mutexes: "free",
+        condvars: "returned",
+        preemption_bound: Some(2),
+        ..Model::default()
+    };
+    interleaving::explore(&model, || {
+        let semaphore = loom::sync::Arc::new(loom_exercises::Semaphore::new(1));
+        // Outside the model (loom neither sees nor schedules it): how many hold a permit now.
+        let holders = Arc::new(AtomicUsize::new(0));
+        let take = {
+            let (semaphore, holders) = (semaphore.clone(), holders.clone());
+            move || {
+                let permit = semaphore.acquire();
+                let now = holders.fetch_add(1, Ordering::SeqCst) + 1;
+                if now > 1 {
+                    interleaving::broken(format!(
+                        "{now} threads hold a permit of a Semaphore::new(1) at the same time"
+                    ));
+                }
+                holders.fetch_sub(1, Ordering::SeqCst);
+                drop(permit);
+            }
+        };
+        let threads: Vec<_> = ["thread 1", "thread 2"]
+            .into_iter()
+            .map(|name| interleaving::spawn(name, take.clone()))
+            .collect();
+        take();
+        for thread in threads {
+            thread.join();
+        }
+    })
+}
 
-/// `threads` threads, thread `i` moving 1 from account `i` to account `i + 1` (mod the number of
-/// accounts) `transfers` times. Returns how many transfers succeeded and the bank's total.
+#[test]
+fn exercise_6_1_no_interleaving_lets_two_in_or_loses_a_wakeup() {
+    let Err(failure) = within_or(
+        SEMAPHORE,
+        LIMIT,
+        || "loom's model of three threads sharing one permit did not finish.".to_owned(),
+        explore_semaphore,
+    ) else {
+        return;
+    };
+    let advice = match &failure.ending {
+        Ending::Broken(_) => {
+            "Two threads got the one permit. Check the count and take the permit under one lock, \
+             and wait `while` it is 0, not `if`: a thread woken by `notify_one` only learns \
+             \"look again\"; another thread may have taken the permit before it got the lock \
+             back."
+        }
+        Ending::Deadlock(_) => {
+            "A lost wakeup: a thread sleeps on the Condvar while a permit is free, and nobody \
+             will wake it. Give the permit back (count + 1) under the lock *before* `notify_one`, \
+             never notify first, and notify every time a permit comes back."
+        }
+        Ending::Spin => {
+            "Busy waiting: `acquire` keeps locking and looking instead of sleeping. Wait with \
+             `self.returned.wait(guard)`, which releases the lock while asleep and takes it back \
+             on waking, in a `while` loop."
+        }
+        Ending::Panic(_) => {
+            "With `if` instead of `while`, a woken thread takes a permit that another thread \
+             already took (0 - 1 overflows). Wait `while` the count is 0."
+        }
+    };
+    panic!(
+        "{}",
+        loom_verdict(
+            SEMAPHORE,
+            "three threads sharing a Semaphore::new(1)",
+            &failure,
+            advice
+        )
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6.2 Bank
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn exercise_6_2_bank_takes_its_sync_types_from_crate_sync() {
+    expect_sync_types_from_crate_sync(BANK, SOURCES[1], "lessons/lesson-06/src/exercises/bank.rs");
+}
+
+const LOCK_ORDER: &str = "Lock the two accounts in one global order (the lower id first), \
+    whichever way the money goes.";
+
+/// Loom: accounts [1, 1]; thread 1 moves 1 from 0 to 1, thread 2 from 1 to 0, and main counts
+/// the bank's money meanwhile (with every account locked): it must always be 2.
+fn explore_opposite_transfers() -> Result<interleaving::Explored, Failure> {
+    let model = Model {
+        mutexes: "account #",
+        preemption_bound: Some(2),
+        ..Model::default()
+    };
+    interleaving::explore(&model, || {
+        let bank = loom::sync::Arc::new(loom_exercises::Bank::new(&[1, 1]));
+        let threads: Vec<_> = [("thread 1", 0, 1), ("thread 2", 1, 0)]
+            .into_iter()
+            .map(|(name, from, to)| {
+                let bank = bank.clone();
+                interleaving::spawn(name, move || bank.transfer(from, to, 1))
+            })
+            .collect();
+        let total = bank.total();
+        if total != 2 {
+            interleaving::broken(format!(
+                "main counted {total} in the bank while the transfers ran, not 2: for a moment \
+                 the money was in {} account",
+                if total < 2 {
+                    "neither"
+                } else {
+                    "both the old and the new"
+                }
+            ));
+        }
+        let moved: Vec<bool> = threads.into_iter().map(|thread| thread.join()).collect();
+        if moved != [true, true] || (bank.balance(0), bank.balance(1)) != (1, 1) {
+            interleaving::broken(format!(
+                "both transfers had the money, but they returned {moved:?} and left balances \
+                 {} and {}, not [true, true] and 1 and 1",
+                bank.balance(0),
+                bank.balance(1)
+            ));
+        }
+    })
+}
+
+/// Loom: accounts [1, 0]; two threads each try to move 1 from account 0 to account 1. Exactly
+/// one may succeed.
+fn explore_competing_withdrawals() -> Result<interleaving::Explored, Failure> {
+    let model = Model {
+        mutexes: "account #",
+        preemption_bound: Some(2),
+        ..Model::default()
+    };
+    interleaving::explore(&model, || {
+        let bank = loom::sync::Arc::new(loom_exercises::Bank::new(&[1, 0]));
+        let threads: Vec<_> = ["thread 1", "thread 2"]
+            .into_iter()
+            .map(|name| {
+                let bank = bank.clone();
+                interleaving::spawn(name, move || bank.transfer(0, 1, 1))
+            })
+            .collect();
+        let moved = threads
+            .into_iter()
+            .map(|thread| thread.join())
+            .filter(|&moved| moved)
+            .count();
+        let balances = (bank.balance(0), bank.balance(1));
+        if moved != 1 || balances != (0, 1) {
+            interleaving::broken(format!(
+                "account 0 held 1 and two transfers of 1 ran: {moved} succeeded and the balances \
+                 ended {} and {}; exactly one should succeed, leaving 0 and 1. An overdraft \
+                 race: was the balance checked before the locks were taken, or under a lock \
+                 let go before the money moved?",
+                balances.0, balances.1
+            ));
+        }
+    })
+}
+
+/// What loom says about the opposite transfers, for a timeout message: who held and waited for
+/// which account.
+fn what_deadlocked() -> String {
+    match explore_opposite_transfers() {
+        Err(failure) if matches!(failure.ending, Ending::Deadlock(_)) => format!(
+            "Each thread held one account's lock and waited for the other's. Loom shows how, \
+             step by step:\n\n{}\n{LOCK_ORDER}",
+            failure.render()
+        ),
+        _ => format!(
+            "Each thread probably held one account's lock and waited for the other's. \
+             {LOCK_ORDER}"
+        ),
+    }
+}
+
+/// `accounts` threads, thread `i` moving 1 from account `i` to account `i + 1` (mod the number
+/// of accounts) `transfers` times. Returns how many transfers succeeded and the bank's total.
 fn ring_of_transfers(accounts: usize, transfers: usize) -> (usize, u64) {
-    let bank = Bank::new(&vec![100_000; accounts]);
+    let bank = Bank::new(&vec![1_000_000; accounts]);
     let starting_line = Barrier::new(accounts);
     let succeeded = AtomicUsize::new(0);
     thread::scope(|scope| {
@@ -213,17 +499,35 @@ fn ring_of_transfers(accounts: usize, transfers: usize) -> (usize, u64) {
 
 #[test]
 fn exercise_6_2_opposite_transfers_do_not_deadlock() {
-    let (succeeded, total) = within_or(BANK, LIMIT, DEADLOCKED, || ring_of_transfers(2, 10_000));
+    const TRANSFERS: usize = 50_000;
+    let (succeeded, total) = within_or(
+        BANK,
+        LIMIT,
+        || {
+            format!(
+                "Two threads making {TRANSFERS} opposite transfers each (0 -> 1 and 1 -> 0) \
+                 never finished: the transfers deadlocked. {}",
+                what_deadlocked()
+            )
+        },
+        || ring_of_transfers(2, TRANSFERS),
+    );
     assert_eq!(
-        succeeded, 20_000,
-        "{BANK}: every transfer had the money, so all 20,000 should succeed; {succeeded} did."
+        succeeded,
+        2 * TRANSFERS,
+        "{BANK}: every transfer had the money, so all {} should succeed; {succeeded} did.",
+        2 * TRANSFERS
     );
     assert_eq!(
         total,
-        200_000,
-        "{BANK}: the bank held 200,000 before the transfers and {total} after: money was {} \
+        2_000_000,
+        "{BANK}: the bank held 2,000,000 before the transfers and {total} after: money was {} \
          Change both balances while holding both locks.",
-        if total > 200_000 { "created." } else { "lost." }
+        if total > 2_000_000 {
+            "created."
+        } else {
+            "lost."
+        }
     );
 }
 
@@ -232,27 +536,96 @@ fn exercise_6_2_a_ring_of_three_does_not_deadlock() {
     let (succeeded, total) = within_or(
         BANK,
         LIMIT,
-        "Three threads transferring around a ring (0 -> 1, 1 -> 2, 2 -> 0) never finished: a \
-         deadlock cycle of three. Ordering by `from < to` for two accounts is not enough unless \
-         it is a global order: always lock the lower id first.",
-        || ring_of_transfers(3, 5_000),
+        || {
+            "Three threads transferring around a ring (0 -> 1, 1 -> 2, 2 -> 0) never finished: \
+             a deadlock cycle of three, each thread holding one account and waiting for the \
+             next. Ordering the two accounts of one transfer is not enough unless the order is \
+             global: always lock the lower id first."
+                .to_owned()
+        },
+        || ring_of_transfers(3, 20_000),
     );
     assert_eq!(
         (succeeded, total),
-        (15_000, 300_000),
+        (60_000, 3_000_000),
         "{BANK}: every transfer succeeds, nothing lost"
     );
 }
 
 #[test]
+fn exercise_6_2_no_interleaving_deadlocks_or_shows_the_money_half_moved() {
+    let Err(failure) = within_or(
+        BANK,
+        LIMIT,
+        || "loom's model of two opposite transfers did not finish.".to_owned(),
+        explore_opposite_transfers,
+    ) else {
+        return;
+    };
+    let advice = match &failure.ending {
+        Ending::Deadlock(_) => format!(
+            "A deadlock: each transfer holds one account and waits for the other's (a real run \
+             hangs here). {LOCK_ORDER} Handle `from == to` before locking anything."
+        ),
+        Ending::Broken(_) => "Take both locks first, then check the balance and move the money, \
+             and let go of neither until both balances are changed: a transfer that locks one \
+             account at a time leaves the money in neither for a moment, and whoever counts \
+             then sees it missing."
+            .to_owned(),
+        Ending::Spin => "A transfer keeps retrying without ever waiting (busy waiting): lock \
+             in a global order instead, and `lock()` simply waits."
+            .to_owned(),
+        Ending::Panic(_) => "Read the panic above.".to_owned(),
+    };
+    panic!(
+        "{}",
+        loom_verdict(
+            BANK,
+            "two opposite transfers while main counts the money",
+            &failure,
+            &advice
+        )
+    );
+}
+
+#[test]
+fn exercise_6_2_no_interleaving_overdraws_an_account() {
+    let Err(failure) = within_or(
+        BANK,
+        LIMIT,
+        || "loom's model of two competing withdrawals did not finish.".to_owned(),
+        explore_competing_withdrawals,
+    ) else {
+        return;
+    };
+    let advice = "An overdraft race (check-then-act): check the balance *while holding* both \
+        locks, in the same lock scope that moves the money. A check made before the locks (or \
+        under a lock let go before the money moves) can be out of date by the time the money \
+        moves.";
+    panic!(
+        "{}",
+        loom_verdict(
+            BANK,
+            "two withdrawals of 1 from an account holding 1",
+            &failure,
+            advice
+        )
+    );
+}
+
+#[test]
 fn exercise_6_2_moves_money_and_refuses_an_overdraft() {
-    let bank = within_or(BANK, LIMIT, DEADLOCKED, || {
-        let bank = Bank::new(&[50, 0]);
-        let moved = bank.transfer(0, 1, 30);
-        let refused = !bank.transfer(0, 1, 21);
-        (bank, moved, refused)
-    });
-    let (bank, moved, refused) = bank;
+    let (bank, moved, refused) = within_or(
+        BANK,
+        LIMIT,
+        || "transfer(0, 1, ..) on one thread never returned.".to_owned(),
+        || {
+            let bank = Bank::new(&[50, 0]);
+            let moved = bank.transfer(0, 1, 30);
+            let refused = !bank.transfer(0, 1, 21);
+            (bank, moved, refused)
+        },
+    );
     assert!(
         moved,
         "{BANK}: transfer(0, 1, 30) from a balance of 50 must succeed"
@@ -272,9 +645,12 @@ fn exercise_6_2_moves_money_and_refuses_an_overdraft() {
 fn exercise_6_2_a_transfer_to_the_same_account_does_not_hang() {
     let (moved, balance) = within_or(
         BANK,
-        Duration::from_secs(30),
-        "transfer(0, 0, 10) never returned: locking the same account twice on one thread waits \
-         for itself forever (std's Mutex is not re-entrant). Handle `from == to` first.",
+        LIMIT,
+        || {
+            "transfer(0, 0, 10) never returned: it waits for account 0, which it holds itself \
+             (std's Mutex is not re-entrant). Handle `from == to` first."
+                .to_owned()
+        },
         || {
             let bank = Bank::new(&[50, 0]);
             (bank.transfer(0, 0, 10), bank.balance(0))

@@ -1,9 +1,10 @@
 //! The loom model both loom checks run (`tests/racy.rs` on the chapter's racy counter,
 //! `tests/exercises.rs` on the learner's counters): two threads that increment a counter twice
-//! each, through every interleaving loom can make of their locks and atomic operations.
+//! each, through every interleaving loom can make of their locks and atomic operations. The
+//! counters are compiled against `instruments::interleaving::sync` (loom's types, every step
+//! recorded), so an interleaving that loses an update comes back step by step.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use instruments::interleaving::{self, Explored, Failure, Model};
 
 // ANCHOR: model
 /// What every counter offers.
@@ -13,46 +14,42 @@ pub trait Counter: Send + Sync + 'static {
     fn get(&self) -> u64;
 }
 
-/// What loom saw across every interleaving: the lowest and highest final counts (4 increments
-/// were made) and how many interleavings it tried.
-#[derive(Debug, Clone, Copy)]
-pub struct Explored {
-    pub lowest: u64,
-    pub highest: u64,
-    pub tried: usize,
-}
-
-pub fn explore<C: Counter>() -> Explored {
-    // Recorded with std atomics, outside the model: loom neither sees nor schedules them, and
-    // the checks judge them after loom has finished, so a message can say what the worst
-    // interleaving did.
-    let lowest = Arc::new(AtomicU64::new(u64::MAX));
-    let highest = Arc::new(AtomicU64::new(0));
-    let interleavings = Arc::new(AtomicUsize::new(0));
-    let (low, high, tried) = (lowest.clone(), highest.clone(), interleavings.clone());
-    loom::model(move || {
+/// Runs two threads that increment one counter twice each through every interleaving. Returns
+/// how many interleavings loom tried, or the first one whose count did not end at 4, with its
+/// steps.
+pub fn explore<C: Counter>() -> Result<Explored, Failure> {
+    let model = Model {
+        mutexes: "count",
+        atomics: "count",
+        ..Model::default()
+    };
+    interleaving::explore(&model, || {
         let counter = loom::sync::Arc::new(C::new());
-        let threads: Vec<_> = (0..2)
-            .map(|_| {
+        let threads: Vec<_> = ["thread 1", "thread 2"]
+            .into_iter()
+            .map(|name| {
                 let counter = counter.clone();
-                loom::thread::spawn(move || {
+                interleaving::spawn(name, move || {
                     counter.increment();
                     counter.increment();
                 })
             })
             .collect();
         for thread in threads {
-            thread.join().expect("a loom thread panicked");
+            thread.join();
         }
         let count = counter.get();
-        low.fetch_min(count, Ordering::Relaxed);
-        high.fetch_max(count, Ordering::Relaxed);
-        tried.fetch_add(1, Ordering::Relaxed);
-    });
-    Explored {
-        lowest: lowest.load(Ordering::Relaxed),
-        highest: highest.load(Ordering::Relaxed),
-        tried: interleavings.load(Ordering::Relaxed),
-    }
+        if count < 4 {
+            interleaving::broken(format!(
+                "the count ended at {count}, not 4: {} of the 4 updates were lost",
+                4 - count
+            ));
+        }
+        if count > 4 {
+            interleaving::broken(format!(
+                "the count ended at {count}, more than the 4 increments made"
+            ));
+        }
+    })
 }
 // ANCHOR_END: model

@@ -1,64 +1,6 @@
-//! Lesson 06 reference answers (built with `--features solutions`).
+//! Exercise 6.2 `Bank`, the reference answer (built with `--features solutions`).
 
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
-
-/// Exercise 6.1: a counting semaphore, from a `Mutex` (the free permits) and a `Condvar` (where
-/// threads sleep until a permit is returned).
-#[derive(Debug)]
-pub struct Semaphore {
-    /// How many permits are free right now.
-    free: Mutex<usize>,
-    /// Signalled each time a permit is returned.
-    returned: Condvar,
-}
-
-/// A permit from a [`Semaphore`]; dropping it gives the permit back.
-#[derive(Debug)]
-pub struct Permit<'a> {
-    semaphore: &'a Semaphore,
-}
-
-impl Semaphore {
-    /// A semaphore with `permits` permits, all free.
-    pub fn new(permits: usize) -> Semaphore {
-        Semaphore {
-            free: Mutex::new(permits),
-            returned: Condvar::new(),
-        }
-    }
-
-    fn free(&self) -> MutexGuard<'_, usize> {
-        // The count is changed by one statement under the lock, never left half-updated, so a
-        // panic elsewhere cannot spoil it: use it even if the lock was poisoned.
-        self.free.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Waits until a permit is free and takes it.
-    pub fn acquire(&self) -> Permit<'_> {
-        let mut free = self.free();
-        // `while`, not `if`: a wakeup only says "look again". Another thread may have taken the
-        // permit first, and condition variables may also wake a thread for no reason at all.
-        while *free == 0 {
-            // Releases the lock while asleep and takes it again before returning, so a permit
-            // returned between our check and our sleep cannot be missed.
-            free = self
-                .returned
-                .wait(free)
-                .unwrap_or_else(PoisonError::into_inner);
-        }
-        *free -= 1;
-        Permit { semaphore: self }
-    }
-}
-
-impl Drop for Permit<'_> {
-    fn drop(&mut self) {
-        *self.semaphore.free() += 1;
-        // One permit came back, so one sleeper can use it. The count is changed under the lock
-        // before notifying, so the woken thread sees it.
-        self.semaphore.returned.notify_one();
-    }
-}
+use crate::sync::{Mutex, MutexGuard, PoisonError};
 
 /// Exercise 6.2: a bank whose accounts each have their own lock.
 #[derive(Debug)]
@@ -82,9 +24,12 @@ impl Bank {
         *lock(&self.accounts[id])
     }
 
-    /// All the money in the bank.
+    /// All the money in the bank, counted while every account is locked (in id order, as
+    /// transfers lock them), so a transfer is seen either not started or finished, never half
+    /// done. The checks call it while your transfers run: the total must never change.
     pub fn total(&self) -> u64 {
-        (0..self.accounts.len()).map(|id| self.balance(id)).sum()
+        let all: Vec<MutexGuard<'_, u64>> = self.accounts.iter().map(lock).collect();
+        all.iter().map(|balance| **balance).sum()
     }
 
     /// Moves `amount` from account `from` to account `to`, if `from` has it; returns whether it
