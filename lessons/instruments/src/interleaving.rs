@@ -759,6 +759,9 @@ mod recorded {
                     });
                 }
             });
+            // Unwinding must not release loom locks (that would wake a blocked loom thread in
+            // the middle of a panic, and abort the process): guards leak from here on.
+            ENDING.with(|ending| ending.set(true));
             panic::panic_any(Stop);
         }
     }
@@ -772,6 +775,11 @@ mod recorded {
 
     thread_local! {
         static BEST: RefCell<Option<Best>> = const { RefCell::new(None) };
+    }
+
+    thread_local! {
+        /// Set when the recorder ends an execution itself: guards then leak their locks.
+        static ENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
 
     /// A payload that stops loom early, once a clear failing execution is in hand.
@@ -914,6 +922,7 @@ mod recorded {
     ) -> Result<Explored, Failure> {
         quiet_model_panics();
         let model = model.clone();
+        ENDING.with(|ending| ending.set(false));
         thread::Builder::new()
             .name(MODEL_THREAD.to_owned())
             .spawn(move || explore_here(&model, body))
@@ -1131,6 +1140,10 @@ mod recorded {
             fn drop(&mut self) {
                 // Recorded before loom's guard is dropped (after this), which is the moment
                 // another thread can take the lock.
+                if super::ENDING.with(std::cell::Cell::get) {
+                    std::mem::forget(self.inner.take());
+                    return;
+                }
                 if let Some(inner) = &self.inner {
                     let (id, value) = (self.id, (self.show)(inner));
                     record(|log| format!("unlocks {} = {value}", log.name(MUTEX, id)));

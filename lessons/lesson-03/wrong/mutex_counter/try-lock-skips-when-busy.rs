@@ -1,4 +1,4 @@
-// WRONG [result]: uses try_lock and skips the increment when another thread holds the lock. => "lost an update"
+// WRONG [result]: uses try_lock and skips the increment when another thread holds the lock. => "were lost"
 //! Exercise 3.1 `MutexCounter`, the reference answer (built with `--features solutions`). Like
 //! the exercise, it takes `Mutex` from `crate::sync` only, so the loom check can compile it
 //! against loom's version.
