@@ -5,13 +5,14 @@
 //! until it returns. Tokio's paused test clock cannot see this (blocking does not move it), so
 //! recorded spans alone still overlap. This module watches in *real* time instead.
 //!
-//! [`watch`] polls a future beside a heartbeat timer, in the same task, and measures with the
-//! real clock (`std::time::Instant`) every stretch during which the thread did not come back to
-//! the runtime: the time spent inside one poll of the future, and the time between two polls of
-//! the watcher beyond the heartbeat's period (then another task on the same thread held it). A
-//! healthy poll takes microseconds, scheduler noise on a loaded machine tens of milliseconds; a
-//! stretch of [`STALL`] (250 ms) or more is a block. A blocking 1 s sleep is four times over the
-//! line, and the noise of two busy cores ten times under it.
+//! [`watch`] polls a future in a task that a heartbeat wakes every 10 ms (a small OS thread on
+//! the real clock, so that neither a paused clock nor `spawn_blocking` work can still it), and
+//! measures with the real clock (`std::time::Instant`) every stretch during which the thread did
+//! not come back to the runtime: the time spent inside one poll of the future, and the time
+//! between two polls of the watcher beyond the heartbeat's period (then another task on the
+//! same thread held it). A healthy poll takes microseconds, scheduler noise on a loaded machine
+//! tens of milliseconds; a stretch of [`STALL`] (250 ms) or more is a block. A blocking 1 s
+//! sleep is four times over the line, and the noise of two busy cores ten times under it.
 //!
 //! [`run`] is what a check calls: it runs a future on a fresh current-thread runtime (so every
 //! task the answer spawns shares the watched thread), on its own thread, within a time limit,
@@ -35,9 +36,10 @@
 use std::future::{Future, poll_fn};
 use std::panic::{self, AssertUnwindSafe};
 use std::pin::pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, PoisonError};
-use std::task::Poll;
+use std::task::{Poll, Waker};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -45,8 +47,53 @@ use std::time::{Duration, Instant};
 /// is a block.
 pub const STALL: Duration = Duration::from_millis(250);
 
-/// How often the heartbeat wakes the watcher (on the runtime's clock, simulated when paused).
+/// How often the heartbeat wakes the watcher (real time).
 const BEAT: Duration = Duration::from_millis(10);
+
+/// The heartbeat: a thread that wakes the watcher's task every [`BEAT`] until dropped. It runs
+/// on the real clock: a timer on the runtime's clock would not fire while a paused clock stands
+/// still (for instance while `spawn_blocking` work runs), and a still heartbeat looks like a
+/// blocked thread.
+struct Heartbeat {
+    waker: Arc<Mutex<Option<Waker>>>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Heartbeat {
+    fn start() -> Heartbeat {
+        let waker: Arc<Mutex<Option<Waker>>> = Arc::default();
+        let stop = Arc::new(AtomicBool::new(false));
+        let (beat_waker, beat_stop) = (Arc::clone(&waker), Arc::clone(&stop));
+        thread::Builder::new()
+            .name(String::from("heartbeat"))
+            .spawn(move || {
+                while !beat_stop.load(Ordering::Relaxed) {
+                    thread::sleep(BEAT);
+                    let waker = beat_waker.lock().unwrap_or_else(PoisonError::into_inner);
+                    if let Some(waker) = waker.as_ref() {
+                        waker.wake_by_ref();
+                    }
+                }
+            })
+            .expect("the heartbeat's thread starts");
+        Heartbeat { waker, stop }
+    }
+
+    /// Makes the next beats wake the task polling now.
+    fn wake(&self, waker: &Waker) {
+        let mut slot = self.waker.lock().unwrap_or_else(PoisonError::into_inner);
+        if !slot.as_ref().is_some_and(|old| old.will_wake(waker)) {
+            *slot = Some(waker.clone());
+        }
+    }
+}
+
+impl Drop for Heartbeat {
+    fn drop(&mut self) {
+        // Relaxed is enough: the flag carries no data, and the thread reads it every beat.
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
 
 /// What [`watch`] saw: the stretches of real time the thread was kept from the runtime.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -95,8 +142,8 @@ impl Stalls {
 }
 
 /// Polls `future` to completion while measuring, in real time, how long the thread was kept
-/// from the runtime (see the module's documentation). Must run inside a tokio runtime with
-/// timers enabled; works on a paused clock too.
+/// from the runtime (see the module's documentation). Works on any runtime, paused clock or
+/// not; on a multi-thread runtime it sees only the thread that polls it.
 pub async fn watch<F: Future>(future: F) -> (F::Output, Stalls) {
     watch_with(future, None).await
 }
@@ -116,7 +163,7 @@ async fn watch_with<F: Future>(
     shared: Option<Arc<Mutex<Shared>>>,
 ) -> (F::Output, Stalls) {
     let mut future = pin!(future);
-    let mut beat = Box::pin(tokio::time::sleep(BEAT));
+    let heartbeat = Heartbeat::start();
     let mut stalls = Stalls::default();
     let mut last_return: Option<Instant> = None;
     let publish = |at: Instant, stalls: &Stalls| {
@@ -141,10 +188,7 @@ async fn watch_with<F: Future>(
         if let Poll::Ready(output) = polled {
             return Poll::Ready(output);
         }
-        while beat.as_mut().poll(cx).is_ready() {
-            let next = tokio::time::Instant::now() + BEAT;
-            beat.as_mut().reset(next);
-        }
+        heartbeat.wake(cx.waker());
         last_return = Some(Instant::now());
         Poll::Pending
     })
@@ -235,9 +279,7 @@ where
                 "\n{exercise}: a task has blocked the runtime's thread for {} so far, and has \
                  not given it back. Something waits without `.await` (`futures::executor::\
                  block_on`, a std lock or channel, `std::thread::sleep`, a loop that never \
-                 awaits), and whatever it waits for cannot run on the thread it holds; or tasks \
-                 keep it busy without ever sleeping (a loop around `yield_now` that checks a \
-                 clock or a flag), so the runtime never gets to wait for its timers. Wait with \
+                 awaits), and whatever it waits for cannot run on the thread it holds. Wait with \
                  `.await` (`tokio::time::sleep(..).await`), and run blocking work with \
                  `tokio::task::spawn_blocking`.\n",
                 seconds(away),
@@ -247,7 +289,11 @@ where
             panic!(
                 "\n{exercise}: timed out after {}: the runtime was still running, but the \
                  answer never finished. Is a task waiting for something that never comes (a \
-                 permit never given back, a channel never closed, a task never awaited)?\n",
+                 permit never given back, a channel never closed, a task never awaited)? Or busy \
+                 waiting: a loop around `yield_now` that checks a clock or a flag keeps the \
+                 runtime running and never lets it sleep (on a paused clock, time never moves). \
+                 Wait with `.await` on the thing itself (`tokio::time::sleep`, a channel, a \
+                 semaphore).\n",
                 seconds(limit),
             );
         }
@@ -347,14 +393,16 @@ mod tests {
     }
 
     #[test]
-    fn spawn_blocking_is_not_a_block() {
-        let waited = run(EXERCISE, Duration::from_secs(5), Clock::Real, || async {
-            tokio::task::spawn_blocking(|| thread::sleep(Duration::from_millis(400)))
-                .await
-                .unwrap();
-            "waited"
-        });
-        assert_eq!(waited, "waited");
+    fn spawn_blocking_is_not_a_block_on_either_clock() {
+        for clock in [Clock::Paused, Clock::Real] {
+            let waited = run(EXERCISE, Duration::from_secs(5), clock, || async {
+                tokio::task::spawn_blocking(|| thread::sleep(Duration::from_millis(400)))
+                    .await
+                    .unwrap();
+                "waited"
+            });
+            assert_eq!(waited, "waited");
+        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-// WRONG [busy-wait]: the task loops on the clock, yielding, until its latency has passed, instead of sleeping. => "blocked the runtime's thread"
+// WRONG [busy-wait]: the task loops on the clock, yielding, until its latency has passed, instead of sleeping. => "a loop around `yield_now`"
 //! Exercise 8.3: the wait yields to the runtime.
 
 use crate::{Page, Url};
