@@ -5,8 +5,8 @@
 //! to several workers and their results fanned back in, `select!` waiting for a result or a
 //! timeout, and shutdown by dropping the senders instead of sending a `None` sentinel.
 //!
-//! This file holds the code the chapter shows (between `ANCHOR` marks); `exercises.rs` holds
-//! the learner's work, and `solutions.rs` the reference answers.
+//! This file holds the code the chapter shows (between `ANCHOR` marks); `src/exercises/` holds
+//! the learner's work, one file per exercise, and `src/solutions/` the reference answers.
 
 use std::sync::{Mutex, PoisonError, mpsc};
 use std::thread;
@@ -18,7 +18,7 @@ use instruments::{Recorder, work};
 #[cfg(not(feature = "solutions"))]
 pub mod exercises;
 #[cfg(feature = "solutions")]
-#[path = "solutions.rs"]
+#[path = "solutions/mod.rs"]
 pub mod exercises;
 
 // ANCHOR: job

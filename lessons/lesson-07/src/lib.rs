@@ -6,9 +6,10 @@
 //! order; `rayon::join` and work stealing on uneven jobs; and the tutorials' pitfalls about the
 //! size of a pool, measured: too few workers for downloads, too many threads for CPU work.
 //!
-//! This file holds the code the chapter shows (between `ANCHOR` marks); `exercises.rs` holds
-//! the learner's work, and `solutions.rs` the reference answers.
+//! This file holds the code the chapter shows (between `ANCHOR` marks); `src/exercises/` holds
+//! the learner's work, one file per exercise, and `src/solutions/` the reference answers.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::thread;
@@ -22,7 +23,7 @@ pub mod measure;
 #[cfg(not(feature = "solutions"))]
 pub mod exercises;
 #[cfg(feature = "solutions")]
-#[path = "solutions.rs"]
+#[path = "solutions/mod.rs"]
 pub mod exercises;
 
 // ANCHOR: pool
@@ -42,6 +43,26 @@ pub fn worker_row() -> String {
     rayon::current_thread_index().map_or_else(|| "main".to_owned(), |i| format!("worker {i}"))
 }
 // ANCHOR_END: pool
+
+// ANCHOR: count_letters
+/// Counts the letters of one text into `counts`, case-insensitively: every char `c` with
+/// `c.is_alphabetic()` counts as each char of `c.to_lowercase()` ('Ä' as 'ä', 'Σ' as 'σ';
+/// 'İ' as 'i' plus a combining dot above, both counted). Digits, punctuation and whitespace do
+/// not count; letters of every script do ('ß', 'é', 'λ', 'ж').
+///
+/// Each call is recorded as a span labelled "count" on the calling thread: exercise 7.1's
+/// check reads them to see how many texts were being counted at the same moment. (A span
+/// around the counting itself, so a lock held around a call shows as texts counted in turn.)
+pub fn count_letters(text: &str, counts: &mut HashMap<char, usize>, recorder: &Recorder) {
+    let row = thread::current().name().unwrap_or("counting").to_owned();
+    let _span = recorder.span(row, "count");
+    for letter in text.chars().filter(|c| c.is_alphabetic()) {
+        for lower in letter.to_lowercase() {
+            *counts.entry(lower).or_insert(0) += 1;
+        }
+    }
+}
+// ANCHOR_END: count_letters
 
 // ANCHOR: compute_heavy
 /// The tutorials' job sizes: `compute_heavy(10_000_000)`, `(20_000_000)`, `(30_000_000)`.
@@ -342,7 +363,7 @@ pub fn speedup_svg(points: &[CurvePoint], cores: usize) -> String {
     document.to_string()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "solutions"))]
 mod tests {
     use super::*;
 

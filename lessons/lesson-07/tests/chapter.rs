@@ -74,3 +74,33 @@ fn the_speedup_picture_has_a_point_per_pool_size() {
     assert!(drawn.starts_with("<svg"));
     assert_eq!(drawn.matches("<circle").count(), 3);
 }
+
+#[test]
+fn count_letters_counts_lowercased_letters_of_every_script() {
+    let mut counts = std::collections::HashMap::new();
+    let recorder = Recorder::new();
+    for text in ["Straße, Äpfel: 3 Bäcker!", "ΛΌΓΟΣ ς", "Ёж — 1975", "İı"] {
+        count_letters(text, &mut counts, &recorder);
+    }
+    let count = |c: char| counts.get(&c).copied().unwrap_or(0);
+    // 'ß' is a lowercase letter of its own; 'Ä' counts as 'ä'; 'Σ' as 'σ' (char by char, no
+    // final-sigma rule); 'İ' lowercases to 'i' plus U+0307, both counted; 'ı' stays itself.
+    assert_eq!(
+        (count('ß'), count('ä'), count('σ'), count('ς')),
+        (1, 2, 1, 1)
+    );
+    assert_eq!(
+        (count('ё'), count('i'), count('\u{307}'), count('ı')),
+        (1, 1, 1, 1)
+    );
+    assert!(
+        ['3', ',', ':', '!', ' ', '—']
+            .iter()
+            .all(|c| !counts.contains_key(c))
+    );
+    assert_eq!(
+        recorder.spans_labelled("count").len(),
+        4,
+        "one span per call"
+    );
+}

@@ -1,9 +1,8 @@
-//! Lesson 05 reference answers: a pipeline over crossbeam channels, and a worker that stops
-//! when told to.
+//! Exercise 5.1 `pipeline`, the reference answer.
 
 use std::thread;
 
-use crossbeam::channel::{self, Receiver, Sender, TryRecvError, select};
+use crossbeam::channel;
 use instruments::Recorder;
 
 use crate::{Done, Job, process};
@@ -11,13 +10,20 @@ use crate::{Done, Job, process};
 /// Exercise 5.1: a generator thread sends the jobs into a bounded channel; `workers` threads,
 /// each with its own clone of the receiver, do them with `process` (as "worker 1",
 /// "worker 2", ...) and send the results into a second bounded channel; the calling thread
-/// collects them. Returns every result exactly once, and ends when the jobs run out.
-pub fn pipeline(jobs: Vec<Job>, workers: usize, capacity: usize, recorder: &Recorder) -> Vec<Done> {
+/// collects them. Returns every result exactly once, sorted by job id, and ends when the jobs
+/// run out.
+pub fn pipeline<J>(jobs: J, workers: usize, capacity: usize, recorder: &Recorder) -> Vec<Done>
+where
+    J: IntoIterator<Item = Job>,
+    J::IntoIter: Send,
+{
+    let jobs = jobs.into_iter();
     let (job_sender, job_receiver) = channel::bounded::<Job>(capacity);
     let (result_sender, result_receiver) = channel::bounded::<Done>(capacity);
-    thread::scope(|scope| {
+    let mut done: Vec<Done> = thread::scope(|scope| {
         // The generator owns the only job sender; when it has sent the last job it drops it,
-        // and each worker's loop ends once the queue is empty.
+        // and each worker's loop ends once the queue is empty. The `for` loop takes the next
+        // job only once the last one is sent, so a full channel holds the generator back.
         scope.spawn(move || {
             for job in jobs {
                 if job_sender.send(job).is_err() {
@@ -41,38 +47,11 @@ pub fn pipeline(jobs: Vec<Job>, workers: usize, capacity: usize, recorder: &Reco
         // Ours are not needed: drop them, or the collector below would wait for this function's
         // own result sender forever.
         drop((job_receiver, result_sender));
+        // The collector receives while the workers work: the result channel is bounded too, so
+        // collecting only after joining them would leave them blocked on a full channel.
         result_receiver.iter().collect()
-    })
-}
-
-/// Exercise 5.2: does jobs from `jobs` as `worker` until `cancel` fires (a message, or every
-/// cancel sender dropped) or the jobs run out, sending each result to `results` as soon as it
-/// is finished.
-pub fn work_until_cancelled(
-    worker: &str,
-    jobs: &Receiver<Job>,
-    cancel: &Receiver<()>,
-    results: &Sender<Done>,
-    recorder: &Recorder,
-) {
-    loop {
-        // Look at the cancel channel first, before every job: when both channels are ready,
-        // `select!` picks one at random, so it alone could start several more jobs after a
-        // cancel.
-        if !matches!(cancel.try_recv(), Err(TryRecvError::Empty)) {
-            return;
-        }
-        // Nothing to cancel yet: wait for whichever comes first, a job or the cancel.
-        select! {
-            recv(cancel) -> _ => return,
-            recv(jobs) -> message => {
-                let Ok(job) = message else { return }; // no more jobs, ever
-                let done = process(&job, worker, recorder);
-                // A finished job's result is always delivered, even if cancel came meanwhile.
-                if results.send(done).is_err() {
-                    return; // nobody is collecting
-                }
-            }
-        }
-    }
+    });
+    // The results came in the order the workers finished them; put them in the jobs' order.
+    done.sort_by_key(|result| result.id);
+    done
 }

@@ -1,32 +1,31 @@
-//! Lesson 07 reference answers (built with `--features solutions`).
+//! Exercise 7.1 `frequency`, the reference answer.
 
-use std::any::Any;
 use std::collections::HashMap;
-use std::fmt;
-use std::panic::{self, AssertUnwindSafe};
-use std::sync::Arc;
-use std::thread::{self, JoinHandle};
+use std::thread;
 
-use crossbeam::channel::{self, Sender};
 use instruments::Recorder;
 
-/// Exercise 7.1: letter frequencies, the texts spread over `workers` scoped threads.
-///
-/// Rule: every alphabetic char counts as the chars of its `to_lowercase()` (usually one char;
-/// 'İ' gives two, 'i' and a combining dot, and both are counted).
+use crate::count_letters;
+
+/// Exercise 7.1: letter frequencies, the texts spread over `workers` scoped threads, each
+/// counting its share into its own map; the maps are merged after the joins.
 pub fn frequency(texts: &[&str], workers: usize, recorder: &Recorder) -> HashMap<char, usize> {
     let size = texts.len().div_ceil(workers.max(1)).max(1);
     thread::scope(|scope| {
         let handles: Vec<_> = texts
             .chunks(size)
-            .enumerate()
-            .map(|(index, share)| {
+            .map(|share| {
                 // Each worker fills its own map: no lock, nothing shared while counting.
                 scope.spawn(move || {
-                    recorder.record(format!("worker {index}"), "count", || count(share))
+                    let mut counts = HashMap::new();
+                    for text in share {
+                        count_letters(text, &mut counts, recorder);
+                    }
+                    counts
                 })
             })
             .collect();
+        // Every worker was started above, before the first join: they count at the same time.
         // Then the partial counts are merged, once per worker, on this thread.
         let mut total = HashMap::new();
         for handle in handles {
@@ -36,133 +35,4 @@ pub fn frequency(texts: &[&str], workers: usize, recorder: &Recorder) -> HashMap
         }
         total
     })
-}
-
-fn count(texts: &[&str]) -> HashMap<char, usize> {
-    let mut counts = HashMap::new();
-    for text in texts {
-        for letter in text.chars().filter(|c| c.is_alphabetic()) {
-            for lower in letter.to_lowercase() {
-                *counts.entry(lower).or_insert(0) += 1;
-            }
-        }
-    }
-    counts
-}
-
-/// Exercise 7.2: why a [`Pool::map`] failed: the item whose call panicked, and the panic's
-/// message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PoolError {
-    /// The index, in `items`, of the item whose call panicked (the first one, if several did).
-    pub index: usize,
-    /// The panic's message (the text given to `panic!`).
-    pub message: String,
-}
-
-impl fmt::Display for PoolError {
-    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(out, "item {} panicked: {}", self.index, self.message)
-    }
-}
-
-impl std::error::Error for PoolError {}
-
-type Job = Box<dyn FnOnce() + Send + 'static>;
-
-/// Exercise 7.2: a pool of threads started once, fed jobs through a crossbeam channel.
-#[derive(Debug)]
-pub struct Pool {
-    /// `None` once the pool is being dropped: closing the channel tells the workers to stop.
-    jobs: Option<Sender<Job>>,
-    workers: Vec<JoinHandle<()>>,
-}
-
-impl Pool {
-    /// Starts `workers` threads (at least one), each taking jobs from one shared channel.
-    pub fn new(workers: usize) -> Pool {
-        let (jobs, inbox) = channel::unbounded::<Job>();
-        let workers = (0..workers.max(1))
-            .map(|index| {
-                let inbox = inbox.clone();
-                thread::Builder::new()
-                    .name(format!("pool-{index}"))
-                    // `recv` fails only when every sender is gone: the pool was dropped.
-                    .spawn(move || {
-                        while let Ok(job) = inbox.recv() {
-                            job();
-                        }
-                    })
-                    .expect("the pool's threads start")
-            })
-            .collect();
-        Pool {
-            jobs: Some(jobs),
-            workers,
-        }
-    }
-
-    /// Calls `f` on every item on the pool's workers and returns the answers in the order of
-    /// `items`, or the first item (by index) whose call panicked.
-    pub fn map<T, R, F>(&self, items: Vec<T>, f: F) -> Result<Vec<R>, PoolError>
-    where
-        T: Send + 'static,
-        R: Send + 'static,
-        F: Fn(T) -> R + Send + Sync + 'static,
-    {
-        let f = Arc::new(f);
-        let count = items.len();
-        let (results, answers) = channel::unbounded();
-        let jobs = self.jobs.as_ref().expect("the pool is open until dropped");
-        for (index, item) in items.into_iter().enumerate() {
-            let (f, results) = (Arc::clone(&f), results.clone());
-            let job: Job = Box::new(move || {
-                // Catch the panic here, so the worker survives it and `map` hears of it.
-                let outcome = panic::catch_unwind(AssertUnwindSafe(|| f(item)));
-                let _ = results.send((index, outcome.map_err(|p| panic_message(&*p))));
-            });
-            jobs.send(job).expect("the workers are running");
-        }
-        // Drop our own sender, so `answers` ends when the last job has sent its answer.
-        drop(results);
-        let mut slots: Vec<Option<R>> = (0..count).map(|_| None).collect();
-        let mut failure: Option<PoolError> = None;
-        for (index, outcome) in answers.iter().take(count) {
-            match outcome {
-                Ok(answer) => slots[index] = Some(answer),
-                Err(message) => {
-                    if failure.as_ref().is_none_or(|f| index < f.index) {
-                        failure = Some(PoolError { index, message });
-                    }
-                }
-            }
-        }
-        match failure {
-            Some(error) => Err(error),
-            None => Ok(slots
-                .into_iter()
-                .map(|slot| slot.expect("every job answered"))
-                .collect()),
-        }
-    }
-}
-
-impl Drop for Pool {
-    fn drop(&mut self) {
-        // Closing the channel ends each worker's `recv` loop once the queue is empty.
-        drop(self.jobs.take());
-        for worker in self.workers.drain(..) {
-            let _ = worker.join();
-        }
-    }
-}
-
-fn panic_message(payload: &(dyn Any + Send)) -> String {
-    if let Some(text) = payload.downcast_ref::<&'static str>() {
-        (*text).to_owned()
-    } else if let Some(text) = payload.downcast_ref::<String>() {
-        text.clone()
-    } else {
-        "a panic whose payload is not text".to_owned()
-    }
 }
