@@ -19,7 +19,6 @@ use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
-use crossbeam::channel;
 use instruments::check::expect_at_once;
 use instruments::summary::distinct_threads;
 use instruments::{Recorder, Span};
@@ -424,6 +423,41 @@ fn exercise_7_2_pool_runs_its_own_workers_at_once_and_joins_them() {
     );
 }
 
+/// Tells when the worker thread that ran item 5 has started a later item, which means item
+/// 5's job (and the sending of its outcome) is over. Waits are bounded, so nothing hangs.
+#[derive(Default)]
+struct MovedOn {
+    state: Mutex<(Option<ThreadId>, bool)>, // (item 5's thread, it has moved on)
+    changed: Condvar,
+}
+
+impl MovedOn {
+    fn ran_five(&self) {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).0 = Some(thread::current().id());
+    }
+
+    /// A later item: on item 5's thread it says so; on another thread it waits for that, so
+    /// the other workers leave the remaining items to item 5's worker.
+    fn later_item(&self) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if state.0 == Some(thread::current().id()) {
+            state.1 = true;
+            self.changed.notify_all();
+        } else {
+            drop(state);
+            self.wait();
+        }
+    }
+
+    fn wait(&self) {
+        let state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let _ = self
+            .changed
+            .wait_timeout_while(state, Duration::from_secs(1), |s| !s.1)
+            .unwrap_or_else(PoisonError::into_inner);
+    }
+}
+
 #[test]
 fn exercise_7_2_pool_reports_the_lowest_index_panic_and_keeps_its_workers() {
     let step = Step::default();
@@ -444,18 +478,23 @@ fn exercise_7_2_pool_reports_the_lowest_index_panic_and_keeps_its_workers() {
                 "\n{POOL}: a pool of 3 ran at most {most} jobs at once, while 3 were waiting. \
                  Start `workers` threads in `new` (the parameter, not a number of your own).\n"
             );
-            // Items 1 and 5 panic. Item 1 waits until item 5 has panicked, so item 5's panic
-            // is the first to arrive; but the error to report is item 1's, the lowest index.
-            let (panicked, heard) = channel::bounded::<()>(1);
+            // Items 1 and 5 panic. Item 1 waits until the worker that ran item 5 has moved on
+            // to a later item: by then item 5's panic has been caught and sent, so it is the
+            // first to arrive; but the error to report is item 1's, the lowest index.
+            let order = Arc::new(MovedOn::default());
             step.at("pool.map over 8 items, 2 of which panic");
             let got = pool.map((0..8).collect::<Vec<u32>>(), move |n| {
-                if n == 5 {
-                    let _ = panicked.try_send(());
-                    panic!("item {n} is broken");
-                }
-                if n == 1 {
-                    let _ = heard.recv_timeout(Duration::from_secs(1));
-                    panic!("item {n} is broken");
+                match n {
+                    5 => {
+                        order.ran_five();
+                        panic!("item {n} is broken");
+                    }
+                    1 => {
+                        order.wait();
+                        panic!("item {n} is broken");
+                    }
+                    n if n > 5 => order.later_item(),
+                    _ => {}
                 }
                 n * 10
             });
