@@ -230,7 +230,7 @@ impl Step {
     }
 }
 
-const POOL_LIMIT: Duration = Duration::from_secs(3);
+const POOL_LIMIT: Duration = Duration::from_secs(4);
 
 /// Jobs in flight are held here until the check opens it, so the check can see how many of
 /// them the pool runs at the same time.
@@ -449,12 +449,16 @@ impl MovedOn {
         }
     }
 
+    /// Waits at most a second; after that nobody waits any more (item 5's worker may have
+    /// died, in a pool that loses its workers to panics).
     fn wait(&self) {
         let state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        let _ = self
+        let (mut state, _) = self
             .changed
             .wait_timeout_while(state, Duration::from_secs(1), |s| !s.1)
             .unwrap_or_else(PoisonError::into_inner);
+        state.1 = true;
+        self.changed.notify_all();
     }
 }
 
