@@ -11,6 +11,8 @@
 //! - [`rendezvous`] proves "all at the same time" on real threads without sleeping.
 //! - [`interleaving`] shows a failing loom execution step by step, one column a thread (with the
 //!   `loom` feature), and finds sync types taken from anywhere but `crate::sync`.
+//! - [`waitfor`] std locks that keep a wait-for table (who holds what, who waits for what) and
+//!   make a lock-order deadlock certain on real threads, with no luck needed.
 //! - [`check`] grades exercises from recorded spans, with the timeline in the failure message.
 //! - [`demo`] checks a lesson binary keeps the promises every lesson makes (for `tests/demo.rs`).
 //! - [`compare`] runs a lesson's variants in turns, keeps the median or best, and reports them.
@@ -29,6 +31,7 @@ pub mod rendezvous;
 pub mod runs;
 pub mod summary;
 pub mod timeline;
+pub mod waitfor;
 pub mod work;
 
 pub use export::Timeline;
