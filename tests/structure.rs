@@ -183,6 +183,17 @@ fn learner_runs_only_the_exercise_checks(
         })
         .filter_map(|t| t.get("name").and_then(|n| n.as_str()))
         .collect();
+    let doctests = manifest
+        .get("lib")
+        .and_then(|lib| lib.get("doctest"))
+        .and_then(|d| d.as_bool())
+        .unwrap_or(true);
+    if doctests {
+        problems.push(format!(
+            "{folder}/Cargo.toml: set [lib] doctest = false (rustdoc would run on every save of \
+             the learner's `cargo test -p {folder}`; put the chapter's facts in tests/)"
+        ));
+    }
     for stem in stems(&dir.join("tests")) {
         if stem != "exercises" && !gated.contains(&stem.as_str()) {
             problems.push(format!(

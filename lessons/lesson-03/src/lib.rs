@@ -191,11 +191,6 @@ pub fn count_racy(threads: usize, per_thread: u64, recorder: &Recorder) -> RacyR
 // ANCHOR: count_with_mutex
 /// The tutorials' fix, `with lock: counter += 1`: the count lives *inside* the mutex, so the
 /// only way to reach it is to hold the lock.
-///
-/// ```
-/// # use instruments::Recorder;
-/// assert_eq!(lesson_03::count_with_mutex(4, 1_000, &Recorder::new()), 4_000);
-/// ```
 pub fn count_with_mutex(threads: usize, per_thread: u64, recorder: &Recorder) -> u64 {
     let count = Mutex::new(0_u64);
     on_threads(threads, recorder, || {
@@ -212,11 +207,6 @@ pub fn count_with_mutex(threads: usize, per_thread: u64, recorder: &Recorder) ->
 // ANCHOR: count_with_fetch_add
 /// One atomic read-modify-write per increment: `fetch_add` reads, adds and writes as a single
 /// indivisible operation, so there is no gap for another thread to slip into.
-///
-/// ```
-/// # use instruments::Recorder;
-/// assert_eq!(lesson_03::count_with_fetch_add(4, 1_000, &Recorder::new()), 4_000);
-/// ```
 pub fn count_with_fetch_add(threads: usize, per_thread: u64, recorder: &Recorder) -> u64 {
     let count = AtomicU64::new(0);
     on_threads(threads, recorder, || {
@@ -233,11 +223,6 @@ pub fn count_with_fetch_add(threads: usize, per_thread: u64, recorder: &Recorder
 // ANCHOR: count_locally_then_sum
 /// Share nothing while counting: each thread counts in its own local variable, and the totals
 /// are added once, after the threads are done. No lock, no atomic, no race.
-///
-/// ```
-/// # use instruments::Recorder;
-/// assert_eq!(lesson_03::count_locally_then_sum(4, 1_000, &Recorder::new()), 4_000);
-/// ```
 pub fn count_locally_then_sum(threads: usize, per_thread: u64, recorder: &Recorder) -> u64 {
     let per_thread_totals = on_threads(threads, recorder, || {
         let mut local = 0_u64;
