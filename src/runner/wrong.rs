@@ -1,12 +1,26 @@
 //! The catalogue of wrong answers, and the proof that each fails for its named reason.
 //!
-//! Every exercise ships at least [`MINIMUM`] wrong answers a learner really writes, each a
-//! complete replacement for the exercise's file in `lessons/<lesson>/wrong/<stem>/<slug>.rs`,
-//! whose first line names the mistake and the words its verdict must contain:
+//! Every exercise ships at least [`MINIMUM`] wrong answers a learner really writes, each in
+//! `lessons/<lesson>/wrong/<stem>/<slug>.rs`, whose first line names the mistake and the words
+//! its verdict must contain:
 //!
 //! ```text
 //! // WRONG [batches]: threads start two at a time, so only two downloads overlap. => "at most 2"
 //! ```
+//!
+//! The rest of the file is either a whole replacement for the exercise's file, or (shorter,
+//! and the usual form) the reference answer with the mistake written in: blocks of
+//!
+//! ```text
+//! // REPLACE
+//! <lines of src/solutions/<stem>.rs, which must occur there exactly once>
+//! // WITH
+//! <the lines the learner wrote instead>
+//! // END
+//! ```
+//!
+//! applied in order to the reference answer. A block that no longer matches the reference is
+//! a problem `verify` reports, so the catalogue follows the reference answer as it changes.
 //!
 //! `verify` copies the workbook to a scratch folder (kept between runs, so cargo rebuilds only
 //! what changed), puts each wrong answer in place of the exercise's file, runs that exercise's
@@ -121,8 +135,15 @@ pub fn catalogue(workbook: &Workbook, exercises: &[&Exercise]) -> (Vec<WrongAnsw
         let shipped = fs::read_to_string(workbook.root.join(exercise.file())).unwrap_or_default();
         for path in files {
             let file = dir.join(path.file_name().unwrap_or_default());
-            let text = fs::read_to_string(&path).unwrap_or_default();
-            let first = text.lines().next().unwrap_or_default();
+            let written = fs::read_to_string(&path).unwrap_or_default();
+            let first = written.lines().next().unwrap_or_default();
+            let text = match apply_changes(&written, &reference) {
+                Ok(text) => text,
+                Err(why) => {
+                    problems.push(format!("{}: {why}", file.display()));
+                    continue;
+                }
+            };
             match parse_header(first) {
                 Err(why) => problems.push(format!("{}: {why}", file.display())),
                 Ok(_) if text.trim() == reference.trim() || text.trim() == shipped.trim() => {
@@ -143,6 +164,56 @@ pub fn catalogue(workbook: &Workbook, exercises: &[&Exercise]) -> (Vec<WrongAnsw
         }
     }
     (answers, problems)
+}
+
+const REPLACE: &str = "// REPLACE";
+const WITH: &str = "// WITH";
+const END: &str = "// END";
+
+/// The wrong answer's full text: the file itself, or, if it holds `// REPLACE` blocks, the
+/// reference answer with each block's lines replaced.
+pub fn apply_changes(written: &str, reference: &str) -> Result<String, String> {
+    if !written.lines().any(|line| line.trim_end() == REPLACE) {
+        return Ok(written.to_owned());
+    }
+    let mut text = reference.to_owned();
+    let mut lines = written.lines().map(str::trim_end).peekable();
+    let mut block = 0;
+    while let Some(line) = lines.next() {
+        if line != REPLACE {
+            continue;
+        }
+        block += 1;
+        let mut take_until = |end: &str| -> Result<String, String> {
+            let mut taken = String::new();
+            for line in lines.by_ref() {
+                if line == end {
+                    return Ok(taken);
+                }
+                taken.push_str(line);
+                taken.push('\n');
+            }
+            Err(format!("change {block}: no `{end}` line after its `{REPLACE}`"))
+        };
+        let old = take_until(WITH)?;
+        let new = take_until(END)?;
+        match text.matches(&old).count() {
+            1 => text = text.replacen(&old, &new, 1),
+            0 => {
+                return Err(format!(
+                    "change {block}: its `{REPLACE}` lines are not in the reference answer \
+                     (did the reference change?):\n{old}"
+                ));
+            }
+            n => {
+                return Err(format!(
+                    "change {block}: its `{REPLACE}` lines occur {n} times in the reference \
+                     answer; take in a line more, to say which:\n{old}"
+                ));
+            }
+        }
+    }
+    Ok(text)
 }
 
 /// Everything a verdict says, for matching the words.
@@ -219,10 +290,11 @@ pub fn prove(
         root: scratch_root.clone(),
         exercises: workbook.exercises.clone(),
     };
-    // The copy builds in the workbook's own target folder, so the dependencies built for the
-    // workbook are reused (only the copy's own crates are built anew).
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| workbook.root.join("target"), PathBuf::from);
+    // The copy builds in a target folder of its own. Not the workbook's: cargo names a
+    // workspace member's build by its path *inside* the workspace, so two copies of the
+    // workbook sharing a target folder share artifacts, and cargo took one copy's build for the
+    // other's (a wrong answer was graded with the reference answer's binary).
+    let target = scratch_root.join("target");
     let mut problems = Vec::new();
     let mut proven: BTreeMap<String, usize> = BTreeMap::new();
     for answer in answers {
@@ -326,6 +398,26 @@ mod tests {
         );
         assert!(parse_header("// WRONG [batches]: x => words").is_err());
         assert!(parse_header("// WRONG [batches]: x => \"ab\"").is_err());
+    }
+
+    #[test]
+    fn changes_are_written_into_the_reference_answer() {
+        let reference = "fn a() {\n    one();\n    two();\n}\n";
+        let written = "// WRONG [order]: x => \"words\"\n// REPLACE\n    one();\n    two();\n\
+                       // WITH\n    two();\n    one();\n// END\n";
+        assert_eq!(
+            apply_changes(written, reference).unwrap(),
+            "fn a() {\n    two();\n    one();\n}\n"
+        );
+        let whole = "// WRONG [order]: x => \"words\"\nfn a() {}\n";
+        assert_eq!(apply_changes(whole, reference).unwrap(), whole);
+        let missing = "// REPLACE\n    three();\n// WITH\n// END\n";
+        assert!(apply_changes(missing, reference).unwrap_err().contains("not in the reference"));
+        let twice = "// REPLACE\n}\n// WITH\n// END\n";
+        let reference_twice = "}\n}\n";
+        assert!(apply_changes(twice, reference_twice).unwrap_err().contains("occur 2 times"));
+        let unended = "// REPLACE\n    one();\n// WITH\n";
+        assert!(apply_changes(unended, reference).unwrap_err().contains("no `// END`"));
     }
 
     #[test]

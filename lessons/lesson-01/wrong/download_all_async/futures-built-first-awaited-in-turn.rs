@@ -1,11 +1,13 @@
 // WRONG [sequential]: the futures are all built first, as with create_task, then awaited one by one; futures do nothing until polled, so it is sequential. => "but at most 1 did"
+// The reference answer (src/solutions/download_all_async.rs) with the mistake written in:
+// REPLACE
+//! Exercise 1.2, the reference answer: every download future polled together.
+// WITH
 //! Exercise 1.2: every download future polled together.
-
-use crate::download_async;
-use crate::{Page, Url};
-
-/// Exercise 1.2: every download future polled together; `join_all` keeps their order.
-pub async fn download_all_async(urls: &[Url]) -> Vec<Page> {
+// END
+// REPLACE
+    futures::future::join_all(urls.iter().map(download_async)).await
+// WITH
     let downloads: Vec<_> = urls.iter().map(download_async).collect();
     let mut pages = Vec::with_capacity(downloads.len());
     // Deliberately wrong: unlike asyncio.create_task, building a future starts nothing; each
@@ -14,4 +16,4 @@ pub async fn download_all_async(urls: &[Url]) -> Vec<Page> {
         pages.push(download.await);
     }
     pages
-}
+// END

@@ -1,13 +1,15 @@
 // WRONG [blocking-async]: each download first yields, then waits with a blocking `std::thread::sleep` of 1 s before downloading. => "blocked the runtime's thread"
+// The reference answer (src/solutions/download_all_async.rs) with the mistake written in:
+// REPLACE
+//! Exercise 1.2, the reference answer: every download future polled together.
+// WITH
 //! Exercise 1.2: every download future polled together.
 
 use std::time::Duration;
-
-use crate::download_async;
-use crate::{Page, Url};
-
-/// Exercise 1.2: every download future polled together; `join_all` keeps their order.
-pub async fn download_all_async(urls: &[Url]) -> Vec<Page> {
+// END
+// REPLACE
+    futures::future::join_all(urls.iter().map(download_async)).await
+// WITH
     futures::future::join_all(urls.iter().map(|url| async move {
         tokio::task::yield_now().await;
         // Deliberately wrong: a polite pause, but `std::thread::sleep` blocks the thread (on
@@ -16,4 +18,4 @@ pub async fn download_all_async(urls: &[Url]) -> Vec<Page> {
         download_async(url).await
     }))
     .await
-}
+// END

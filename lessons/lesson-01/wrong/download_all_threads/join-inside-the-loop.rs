@@ -1,14 +1,23 @@
 // WRONG [sequential]: each thread is joined in the loop that spawns it, so each download waits for the one before. => "but at most 1 did"
+// The reference answer (src/solutions/download_all_threads.rs) with the mistake written in:
+// REPLACE
+//! Exercise 1.1, the reference answer: one scoped thread per url; pages in input order.
+// WITH
 //! Exercise 1.1: one scoped thread per url; pages in input order.
-
-use std::thread;
-
-use crate::download;
-use crate::{Page, Url};
-
-/// Exercise 1.1: one scoped thread per url, all started before any is joined.
-pub fn download_all_threads(urls: &[Url]) -> Vec<Page> {
-    thread::scope(|scope| {
+// END
+// REPLACE
+        // Spawn them all first: joining inside this loop would wait for each download before
+        // starting the next, which is sequential again.
+        let handles: Vec<_> = urls
+            .iter()
+            .map(|url| scope.spawn(move || download(url)))
+            .collect();
+        // Joining in the order of spawning keeps the pages in the order of the urls, whatever
+        // order the downloads finish in.
+        handles
+            .into_iter()
+            .map(|handle| handle.join().expect("a download thread panicked"))
+// WITH
         // Deliberately wrong: joining right after spawning waits for this download to finish
         // before the next thread is even started.
         urls.iter()
@@ -18,6 +27,4 @@ pub fn download_all_threads(urls: &[Url]) -> Vec<Page> {
                     .join()
                     .expect("a download thread panicked")
             })
-            .collect()
-    })
-}
+// END

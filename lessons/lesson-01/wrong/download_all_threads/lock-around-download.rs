@@ -1,18 +1,29 @@
 // WRONG [lock-held]: every thread holds one shared lock for its whole download, so the downloads take turns. => "but at most 1 did"
+// The reference answer (src/solutions/download_all_threads.rs) with the mistake written in:
+// REPLACE
+//! Exercise 1.1, the reference answer: one scoped thread per url; pages in input order.
+
+use std::thread;
+// WITH
 //! Exercise 1.1: one scoped thread per url; pages in input order.
 
 use std::sync::Mutex;
 use std::thread;
-
-use crate::download;
-use crate::{Page, Url};
-
-/// Exercise 1.1: one scoped thread per url, all started before any is joined.
+// END
+// REPLACE
+pub fn download_all_threads(urls: &[Url]) -> Vec<Page> {
+// WITH
 pub fn download_all_threads(urls: &[Url]) -> Vec<Page> {
     let network = Mutex::new(());
-    thread::scope(|scope| {
-        let handles: Vec<_> = urls
-            .iter()
+// END
+// REPLACE
+        // Spawn them all first: joining inside this loop would wait for each download before
+        // starting the next, which is sequential again.
+// WITH
+// END
+// REPLACE
+            .map(|url| scope.spawn(move || download(url)))
+// WITH
             .map(|url| {
                 let network = &network;
                 scope.spawn(move || {
@@ -22,10 +33,9 @@ pub fn download_all_threads(urls: &[Url]) -> Vec<Page> {
                     download(url)
                 })
             })
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| handle.join().expect("a download thread panicked"))
-            .collect()
-    })
-}
+// END
+// REPLACE
+        // Joining in the order of spawning keeps the pages in the order of the urls, whatever
+        // order the downloads finish in.
+// WITH
+// END

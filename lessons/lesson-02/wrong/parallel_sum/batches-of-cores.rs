@@ -1,19 +1,25 @@
 // WRONG [batches]: threads are started two at a time (one per core) and each pair is joined before the next starts. => "batches of at most 2"
-//! Exercise 2.1, the reference answer.
-
-use std::thread;
-
-use instruments::Recorder;
-
-use crate::sum_chunk;
-
-/// Exercise 2.1: one scoped thread per chunk; the chunk totals added up.
-pub fn parallel_sum(numbers: &[u64], workers: usize, recorder: &Recorder) -> u64 {
-    // At most `workers` chunks. `max(1)`: an empty slice gives a size of 0, and `chunks(0)`
-    // panics; zero workers is treated as one.
+// The reference answer (src/solutions/parallel_sum.rs) with the mistake written in:
+// REPLACE
+    let size = numbers.len().div_ceil(workers.max(1)).max(1);
+// WITH
     let size = numbers.len().div_ceil(workers.max(1)).max(1);
     let chunks: Vec<(usize, &[u64])> = numbers.chunks(size).enumerate().collect();
-    thread::scope(|scope| {
+// END
+// REPLACE
+        // Spawn them all first, so that every chunk is being added up at the same time.
+        let handles: Vec<_> = numbers
+            .chunks(size)
+            .enumerate()
+            .map(|(chunk_number, chunk)| {
+                scope.spawn(move || sum_chunk(recorder, chunk_number, chunk))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().expect("a summing thread panicked"))
+            .sum()
+// WITH
         let mut total = 0;
         // Deliberately wrong: two threads at a time ("there are only two cores"), each pair
         // joined before the next pair starts.
@@ -29,5 +35,4 @@ pub fn parallel_sum(numbers: &[u64], workers: usize, recorder: &Recorder) -> u64
             }
         }
         total
-    })
-}
+// END

@@ -1,20 +1,33 @@
 // WRONG [deadlock]: the chunk totals come back on a channel whose first sender is never dropped, so the loop that receives them never ends. => "timed out"
-//! Exercise 2.1, the reference answer.
+// The reference answer (src/solutions/parallel_sum.rs) with the mistake written in:
+// REPLACE
+
+use std::thread;
+// WITH
 
 use std::sync::mpsc;
 use std::thread;
-
-use instruments::Recorder;
-
-use crate::sum_chunk;
-
-/// Exercise 2.1: one scoped thread per chunk; the chunk totals added up.
-pub fn parallel_sum(numbers: &[u64], workers: usize, recorder: &Recorder) -> u64 {
-    // At most `workers` chunks. `max(1)`: an empty slice gives a size of 0, and `chunks(0)`
-    // panics; zero workers is treated as one.
+// END
+// REPLACE
+    let size = numbers.len().div_ceil(workers.max(1)).max(1);
+// WITH
     let size = numbers.len().div_ceil(workers.max(1)).max(1);
     let (totals, received) = mpsc::channel();
-    thread::scope(|scope| {
+// END
+// REPLACE
+        // Spawn them all first, so that every chunk is being added up at the same time.
+        let handles: Vec<_> = numbers
+            .chunks(size)
+            .enumerate()
+            .map(|(chunk_number, chunk)| {
+                scope.spawn(move || sum_chunk(recorder, chunk_number, chunk))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().expect("a summing thread panicked"))
+            .sum()
+// WITH
         for (chunk_number, chunk) in numbers.chunks(size).enumerate() {
             let totals = totals.clone();
             scope.spawn(move || {
@@ -24,5 +37,4 @@ pub fn parallel_sum(numbers: &[u64], workers: usize, recorder: &Recorder) -> u64
         // Deliberately wrong: `totals` itself is never dropped, so `received` never closes and
         // this loop waits for a message that never comes.
         received.iter().sum()
-    })
-}
+// END

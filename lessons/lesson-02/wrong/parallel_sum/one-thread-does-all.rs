@@ -1,18 +1,13 @@
 // WRONG [sequential]: one spawned thread adds up every chunk, one after another. => "each chunk gets its own thread"
-//! Exercise 2.1, the reference answer.
-
-use std::thread;
-
-use instruments::Recorder;
-
-use crate::sum_chunk;
-
-/// Exercise 2.1: one scoped thread per chunk; the chunk totals added up.
-pub fn parallel_sum(numbers: &[u64], workers: usize, recorder: &Recorder) -> u64 {
-    // At most `workers` chunks. `max(1)`: an empty slice gives a size of 0, and `chunks(0)`
-    // panics; zero workers is treated as one.
-    let size = numbers.len().div_ceil(workers.max(1)).max(1);
-    thread::scope(|scope| {
+// The reference answer (src/solutions/parallel_sum.rs) with the mistake written in:
+// REPLACE
+        // Spawn them all first, so that every chunk is being added up at the same time.
+        let handles: Vec<_> = numbers
+            .chunks(size)
+            .enumerate()
+            .map(|(chunk_number, chunk)| {
+                scope.spawn(move || sum_chunk(recorder, chunk_number, chunk))
+// WITH
         // Deliberately wrong: one thread, looping over every chunk.
         scope
             .spawn(move || {
@@ -21,8 +16,14 @@ pub fn parallel_sum(numbers: &[u64], workers: usize, recorder: &Recorder) -> u64
                     .enumerate()
                     .map(|(chunk_number, chunk)| sum_chunk(recorder, chunk_number, chunk))
                     .sum()
-            })
+// END
+// REPLACE
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().expect("a summing thread panicked"))
+            .sum()
+// WITH
             .join()
             .expect("the summing thread panicked")
-    })
-}
+// END

@@ -1,15 +1,11 @@
 // WRONG [sequential]: each job's thread is joined in the loop that spawns it, so the jobs run one after another. => "at most 1 did"
-//! Exercise 2.2, the reference answer.
-
-use std::any::Any;
-use std::thread;
-
-use crate::Job;
-
-/// Exercise 2.2: a thread per job; each join's `Err` turned into the panic's message.
-pub fn run_jobs(jobs: Vec<Job>) -> Vec<Result<u64, String>> {
-    // A `Job` is a `Box<dyn FnOnce() -> u64 + Send + 'static>`, which is itself such a
-    // closure, so `thread::spawn` takes it as it is.
+// The reference answer (src/solutions/run_jobs.rs) with the mistake written in:
+// REPLACE
+    let handles: Vec<thread::JoinHandle<u64>> = jobs.into_iter().map(thread::spawn).collect();
+    handles
+        .into_iter()
+        .map(|handle| handle.join().map_err(|payload| panic_message(&*payload)))
+// WITH
     jobs.into_iter()
         // Deliberately wrong: joined as soon as it is spawned, before the next job starts.
         .map(|job| {
@@ -17,17 +13,4 @@ pub fn run_jobs(jobs: Vec<Job>) -> Vec<Result<u64, String>> {
                 .join()
                 .map_err(|payload| panic_message(&*payload))
         })
-        .collect()
-}
-
-/// The text a panic was given: a `&'static str` for `panic!("literal")`, a `String` for
-/// `panic!("{}", ...)`.
-fn panic_message(payload: &(dyn Any + Send)) -> String {
-    if let Some(text) = payload.downcast_ref::<&'static str>() {
-        (*text).to_owned()
-    } else if let Some(text) = payload.downcast_ref::<String>() {
-        text.clone()
-    } else {
-        "the job panicked with a payload that is not text".to_owned()
-    }
-}
+// END

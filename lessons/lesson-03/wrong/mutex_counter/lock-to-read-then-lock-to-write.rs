@@ -1,37 +1,12 @@
 // WRONG [check-then-act]: reads the count under one lock and writes it under another, so two threads can read the same value. => "lost an update"
-//! Exercise 3.1 `MutexCounter`, the reference answer (built with `--features solutions`). Like
-//! the exercise, it takes `Mutex` from `crate::sync` only, so the loom check can compile it
-//! against loom's version.
-
-use crate::sync::Mutex;
-
-/// Exercise 3.1: a counter whose count lives inside a `Mutex`.
-#[derive(Debug, Default)]
-pub struct MutexCounter {
-    count: Mutex<u64>,
-}
-
-impl MutexCounter {
-    /// A counter at zero.
-    pub fn new() -> Self {
-        MutexCounter {
-            count: Mutex::new(0),
-        }
-    }
-
-    /// Adds one: the read, the add and the write all happen while this thread holds the lock.
-    pub fn increment(&self) {
-        // The guard is a temporary, dropped (unlocking) at the end of this statement.
-        // Deliberately wrong: two lock scopes; another thread can lock in between.
-        let seen = *self.count.lock().expect("no thread panicked holding the lock");
-        *self.count.lock().expect("no thread panicked holding the lock") = seen + 1;
-    }
-
-    /// The count now.
-    pub fn get(&self) -> u64 {
+// The reference answer (src/solutions/mutex_counter.rs) with the mistake written in:
+// REPLACE
         *self
             .count
             .lock()
-            .expect("no thread panicked holding the lock")
-    }
-}
+            .expect("no thread panicked holding the lock") += 1;
+// WITH
+        // Deliberately wrong: two lock scopes; another thread can lock in between.
+        let seen = *self.count.lock().expect("no thread panicked holding the lock");
+        *self.count.lock().expect("no thread panicked holding the lock") = seen + 1;
+// END

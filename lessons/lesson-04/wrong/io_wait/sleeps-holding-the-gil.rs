@@ -1,13 +1,14 @@
 // WRONG [lock-held]: the thread sleeps holding the GIL, so no other Python thread runs during the wait. => "kept the GIL while it waited"
-//! Exercise 4.1, the reference answer.
-
-use std::time::Duration;
-
-use crate::PyThread;
-
-/// Exercise 4.1: the GIL is free while the thread waits, so other threads run bytecode.
-pub fn io_wait(thread: &mut PyThread, duration: Duration) {
+// The reference answer (src/solutions/io_wait.rs) with the mistake written in:
+// REPLACE
+    thread.release_gil();
+    // No bytecode runs here, so no GIL is needed: only the OS thread waits.
+// WITH
     let _ = &thread;
     // Deliberately wrong: the wait happens with the GIL held.
-    std::thread::sleep(duration);
-}
+// END
+// REPLACE
+    // Back in line for the GIL: the caller runs bytecode next.
+    thread.acquire_gil();
+// WITH
+// END

@@ -1,14 +1,17 @@
 // WRONG [deadlock]: acquire and release are swapped, so the thread asks for the GIL it already holds. => "asked for the GIL while holding it"
-//! Exercise 4.1, the reference answer.
-
-use std::time::Duration;
-
-use crate::PyThread;
-
-/// Exercise 4.1: the GIL is free while the thread waits, so other threads run bytecode.
+// The reference answer (src/solutions/io_wait.rs) with the mistake written in:
+// REPLACE
+pub fn io_wait(thread: &mut PyThread, duration: Duration) {
+// WITH
 pub fn io_wait(thread: &mut PyThread, duration: Duration) {
     // Deliberately wrong: acquired first (the thread already holds it), released after.
     thread.acquire_gil();
     std::thread::sleep(duration);
-    thread.release_gil();
-}
+// END
+// REPLACE
+    // No bytecode runs here, so no GIL is needed: only the OS thread waits.
+    std::thread::sleep(duration);
+    // Back in line for the GIL: the caller runs bytecode next.
+    thread.acquire_gil();
+// WITH
+// END

@@ -1,67 +1,17 @@
 // WRONG [check-then-act]: checks the balance first and locks afterwards, so two transfers can both spend the same money. => "overdraft race"
-//! Exercise 6.2 `Bank`, the reference answer (built with `--features solutions`).
-
-use crate::sync::{Mutex, MutexGuard, PoisonError};
-
-/// Exercise 6.2: a bank whose accounts each have their own lock.
-#[derive(Debug)]
-pub struct Bank {
-    accounts: Vec<Mutex<u64>>,
-}
-
-impl Bank {
-    /// A bank with one account per balance; account ids are the indexes.
-    pub fn new(balances: &[u64]) -> Bank {
-        Bank {
-            accounts: balances
-                .iter()
-                .map(|&balance| Mutex::new(balance))
-                .collect(),
-        }
-    }
-
-    /// The balance of account `id`.
-    pub fn balance(&self, id: usize) -> u64 {
-        *lock(&self.accounts[id])
-    }
-
-    /// All the money in the bank, counted while every account is locked (in id order, as
-    /// transfers lock them), so a transfer is seen either not started or finished, never half
-    /// done. The checks call it while your transfers run: the total must never change.
-    pub fn total(&self) -> u64 {
-        let all: Vec<MutexGuard<'_, u64>> = self.accounts.iter().map(lock).collect();
-        all.iter().map(|balance| **balance).sum()
-    }
-
-    /// Moves `amount` from account `from` to account `to`, if `from` has it; returns whether it
-    /// did. Never deadlocks, whatever other transfers run at the same time.
-    pub fn transfer(&self, from: usize, to: usize, amount: u64) -> bool {
-        if from == to {
-            // Locking the same `Mutex` twice on one thread would wait for ourselves forever.
-            return self.balance(from) >= amount;
-        }
-        // A global order: the lower id first, whichever way the money goes. Every transfer
-        // between the same two accounts then asks for their locks in the same order, so no two
+// The reference answer (src/solutions/bank.rs) with the mistake written in:
+// REPLACE
+        // of them can each hold one and wait for the other.
+// WITH
         // of them can each hold one and wait for the other.
         // Deliberately wrong: the check happens before the locks; it can be stale by then.
         if self.balance(from) < amount {
             return false;
         }
-        let (low, high) = (from.min(to), from.max(to));
-        let mut first = lock(&self.accounts[low]);
-        let mut second = lock(&self.accounts[high]);
-        let (source, target) = if from == low {
-            (&mut *first, &mut *second)
-        } else {
-            (&mut *second, &mut *first)
-        };
-        *source -= amount;
-        *target += amount;
-        true
-    }
-}
-
-/// Locks an account. A balance is updated in whole statements, so a poisoned one is still valid.
-fn lock(account: &Mutex<u64>) -> MutexGuard<'_, u64> {
-    account.lock().unwrap_or_else(PoisonError::into_inner)
-}
+// END
+// REPLACE
+        if *source < amount {
+            return false;
+        }
+// WITH
+// END

@@ -1,16 +1,13 @@
 // WRONG [batches]: the shares are counted two at a time (a scope per pair of workers), so never more than two workers count at once. => "at most 2 did"
+// The reference answer (src/solutions/frequency.rs) with the mistake written in:
+// REPLACE
+//! Exercise 7.1 `frequency`, the reference answer.
+// WITH
 //! Exercise 7.1 `frequency`: a wrong answer from the catalogue (its first line says what is wrong).
-
-use std::collections::HashMap;
-use std::thread;
-
-use instruments::Recorder;
-
-use crate::count_letters;
-
-/// Exercise 7.1: letter frequencies, the texts spread over `workers` scoped threads, each
-/// counting its share into its own map; the maps are merged after the joins.
-pub fn frequency(texts: &[&str], workers: usize, recorder: &Recorder) -> HashMap<char, usize> {
+// END
+// REPLACE
+    let size = texts.len().div_ceil(workers.max(1)).max(1);
+// WITH
     let size = texts.len().div_ceil(workers.max(1)).max(1);
     let shares: Vec<&[&str]> = texts.chunks(size).collect();
     let mut total = HashMap::new();
@@ -28,28 +25,13 @@ fn merge(total: &mut HashMap<char, usize>, counts: HashMap<char, usize>) {
 }
 
 fn count_batch(batch: &[&[&str]], recorder: &Recorder) -> HashMap<char, usize> {
-    thread::scope(|scope| {
+// END
+// REPLACE
+        let handles: Vec<_> = texts
+            .chunks(size)
+            .map(|share| {
+// WITH
         let handles: Vec<_> = batch
             .iter()
             .map(|&share| {
-                // Each worker fills its own map: no lock, nothing shared while counting.
-                scope.spawn(move || {
-                    let mut counts = HashMap::new();
-                    for text in share {
-                        count_letters(text, &mut counts, recorder);
-                    }
-                    counts
-                })
-            })
-            .collect();
-        // Every worker was started above, before the first join: they count at the same time.
-        // Then the partial counts are merged, once per worker, on this thread.
-        let mut total = HashMap::new();
-        for handle in handles {
-            for (letter, n) in handle.join().expect("a counting worker panicked") {
-                *total.entry(letter).or_insert(0) += n;
-            }
-        }
-        total
-    })
-}
+// END

@@ -1,41 +1,28 @@
 // WRONG [sequential]: each worker is joined as soon as it is spawned, so the shares are counted one after another. => "at most 1 did"
+// The reference answer (src/solutions/frequency.rs) with the mistake written in:
+// REPLACE
+//! Exercise 7.1 `frequency`, the reference answer.
+// WITH
 //! Exercise 7.1 `frequency`: a wrong answer from the catalogue (its first line says what is wrong).
-
-use std::collections::HashMap;
-use std::thread;
-
-use instruments::Recorder;
-
-use crate::count_letters;
-
-/// Exercise 7.1: letter frequencies, the texts spread over `workers` scoped threads, each
-/// counting its share into its own map; the maps are merged after the joins.
-pub fn frequency(texts: &[&str], workers: usize, recorder: &Recorder) -> HashMap<char, usize> {
-    let size = texts.len().div_ceil(workers.max(1)).max(1);
-    thread::scope(|scope| {
+// END
+// REPLACE
+        let handles: Vec<_> = texts
+// WITH
         let handles: Vec<HashMap<char, usize>> = texts
-            .chunks(size)
-            .map(|share| {
-                // Each worker fills its own map: no lock, nothing shared while counting.
-                scope.spawn(move || {
-                    let mut counts = HashMap::new();
-                    for text in share {
-                        count_letters(text, &mut counts, recorder);
-                    }
-                    counts
-                })
+// END
+// REPLACE
+            })
+            .collect();
+// WITH
             })
             // Deliberately wrong: joined right away, before the next worker is spawned.
             .map(|handle| handle.join().expect("a counting worker panicked"))
             .collect();
-        // Every worker was started above, before the first join: they count at the same time.
-        // Then the partial counts are merged, once per worker, on this thread.
-        let mut total = HashMap::new();
+// END
+// REPLACE
+        for handle in handles {
+            for (letter, n) in handle.join().expect("a counting worker panicked") {
+// WITH
         for counts in handles {
             for (letter, n) in counts {
-                *total.entry(letter).or_insert(0) += n;
-            }
-        }
-        total
-    })
-}
+// END

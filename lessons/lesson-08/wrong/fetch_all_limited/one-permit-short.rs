@@ -1,36 +1,22 @@
 // WRONG [batches]: the semaphore is made with `limit - 1` permits, so one slot always stays empty. => "expected 3 downloads in flight at once, but at most 2 were"
+// The reference answer (src/solutions/fetch_all_limited.rs) with the mistake written in:
+// REPLACE
+//! Exercise 8.2, the reference answer: a semaphore of `limit` permits.
+// WITH
 //! Exercise 8.2: a semaphore of `limit` permits.
-
-use std::sync::Arc;
-
-use tokio::sync::Semaphore;
-use tokio::task::JoinSet;
-
-use crate::{Page, Url, download_async};
-
-/// Exercise 8.2: every download spawned at once, but each must hold one of `limit` permits
-/// while it downloads, so at most `limit` are in flight.
-pub async fn fetch_all_limited(urls: Vec<Url>, limit: usize) -> Vec<Page> {
+// END
+// REPLACE
+    let permits = Arc::new(Semaphore::new(limit));
+// WITH
     // Deliberately wrong: an off-by-one.
     let permits = Arc::new(Semaphore::new(limit - 1));
-    let mut tasks = JoinSet::new();
-    let mut pages: Vec<Option<Page>> = vec![None; urls.len()];
-    for (index, url) in urls.into_iter().enumerate() {
-        let permits = Arc::clone(&permits);
-        tasks.spawn(async move {
-            let _permit = permits
-                .acquire_owned()
-                .await
-                .expect("the semaphore is never closed");
-            (index, download_async(&url).await)
-        });
-    }
-    while let Some(done) = tasks.join_next().await {
-        let (index, page) = done.expect("a download task panicked");
-        pages[index] = Some(page);
-    }
-    pages
-        .into_iter()
-        .map(|page| page.expect("every task returned its page"))
-        .collect()
-}
+// END
+// REPLACE
+            // Waits (yielding) until a permit is free; tokio's semaphore is fair, so the
+            // tasks get permits in the order they asked.
+// WITH
+// END
+// REPLACE
+            // `_permit` is dropped here, after the download: the next task may start.
+// WITH
+// END

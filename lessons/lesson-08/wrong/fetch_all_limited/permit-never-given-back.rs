@@ -1,38 +1,23 @@
 // WRONG [leak]: each permit is forgotten instead of dropped, so after `limit` downloads the other tasks wait forever. => "never finished"
+// The reference answer (src/solutions/fetch_all_limited.rs) with the mistake written in:
+// REPLACE
+//! Exercise 8.2, the reference answer: a semaphore of `limit` permits.
+// WITH
 //! Exercise 8.2: a semaphore of `limit` permits.
-
-use std::sync::Arc;
-
-use tokio::sync::Semaphore;
-use tokio::task::JoinSet;
-
-use crate::{Page, Url, download_async};
-
-/// Exercise 8.2: every download spawned at once, but each must hold one of `limit` permits
-/// while it downloads, so at most `limit` are in flight.
-pub async fn fetch_all_limited(urls: Vec<Url>, limit: usize) -> Vec<Page> {
-    let permits = Arc::new(Semaphore::new(limit));
-    let mut tasks = JoinSet::new();
-    let mut pages: Vec<Option<Page>> = vec![None; urls.len()];
-    for (index, url) in urls.into_iter().enumerate() {
-        let permits = Arc::clone(&permits);
-        tasks.spawn(async move {
+// END
+// REPLACE
+            // Waits (yielding) until a permit is free; tokio's semaphore is fair, so the
+            // tasks get permits in the order they asked.
+            let _permit = permits
+// WITH
             let permit = permits
-                .acquire_owned()
-                .await
-                .expect("the semaphore is never closed");
+// END
+// REPLACE
+            (index, download_async(&url).await)
+            // `_permit` is dropped here, after the download: the next task may start.
+// WITH
             let page = download_async(&url).await;
             // Deliberately wrong: `forget` keeps the permit out of the semaphore for good.
             permit.forget();
             (index, page)
-        });
-    }
-    while let Some(done) = tasks.join_next().await {
-        let (index, page) = done.expect("a download task panicked");
-        pages[index] = Some(page);
-    }
-    pages
-        .into_iter()
-        .map(|page| page.expect("every task returned its page"))
-        .collect()
-}
+// END

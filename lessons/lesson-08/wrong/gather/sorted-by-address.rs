@@ -1,21 +1,38 @@
 // WRONG [order]: the pages are sorted by address to undo the finishing order, but the urls were not given in alphabetical order. => "order of the urls"
+// The reference answer (src/solutions/gather.rs) with the mistake written in:
+// REPLACE
+//! Exercise 8.1, the reference answer: every download spawned on a `JoinSet`.
+// WITH
 //! Exercise 8.1: every download spawned on a `JoinSet`.
-
-use tokio::task::JoinSet;
-
-use crate::{Page, Url, download_async};
-
-/// Exercise 8.1: every download spawned on a `JoinSet`; pages back in input order.
-pub async fn gather(urls: Vec<Url>) -> Vec<Page> {
-    let mut tasks = JoinSet::new();
+// END
+// REPLACE
+    let mut pages: Vec<Option<Page>> = vec![None; urls.len()];
+    // Spawn them all first: a spawned task starts running at once, whether or not anyone
+    // awaits it yet.
+    for (index, url) in urls.into_iter().enumerate() {
+        tasks.spawn(async move { (index, download_async(&url).await) });
+// WITH
     for url in urls {
         tasks.spawn(async move { download_async(&url).await });
-    }
+// END
+// REPLACE
+    // `join_next` yields each task's result as it finishes, in finishing order: the index puts
+    // each page back in its slot.
+// WITH
     let mut pages = Vec::new();
-    while let Some(done) = tasks.join_next().await {
+// END
+// REPLACE
+        let (index, page) = done.expect("a download task panicked");
+        pages[index] = Some(page);
+    }
+    pages
+        .into_iter()
+        .map(|page| page.expect("every task returned its page"))
+        .collect()
+// WITH
         pages.push(done.expect("a download task panicked"));
     }
     // Deliberately wrong: sorting restores alphabetical order, not the order of the urls.
     pages.sort_by(|a, b| a.url.cmp(&b.url));
     pages
-}
+// END
