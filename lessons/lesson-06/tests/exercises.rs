@@ -342,10 +342,17 @@ impl Holder {
         Holder { release, events }
     }
 
+    /// Whether the holder reported `event` in time. If its thread died instead (a panic in
+    /// `acquire`, a `todo!()`), that panic is the news: fail with it rather than "timed out".
     fn saw(&self, event: &str, within: Duration) -> bool {
-        self.events
-            .recv_timeout(within)
-            .is_ok_and(|seen| seen == event)
+        match self.events.recv_timeout(within) {
+            Ok(seen) => seen == event,
+            Err(mpsc::RecvTimeoutError::Timeout) => false,
+            Err(mpsc::RecvTimeoutError::Disconnected) => panic!(
+                "\n{SEMAPHORE}: a thread calling `acquire` (or dropping its `Permit`) panicked; \
+                 its message is above.\n"
+            ),
+        }
     }
 }
 
