@@ -237,6 +237,20 @@ impl<T> Compared<T> {
         &self,
         lesson: &mut Lesson,
         columns: Columns<'_>,
+        figures: impl FnMut(&Outcome<T>) -> Vec<(&'static str, Value)>,
+    ) {
+        self.rows(lesson, columns, figures);
+        for outcome in &self.outcomes {
+            lesson.timeline(outcome.name.clone(), outcome.spans.clone());
+        }
+    }
+
+    /// Like [`Compared::report`], rows only: for a lesson that titles its timelines otherwise,
+    /// or draws none (a run of 1000 threads is a table row, not a picture).
+    pub fn rows(
+        &self,
+        lesson: &mut Lesson,
+        columns: Columns<'_>,
         mut figures: impl FnMut(&Outcome<T>) -> Vec<(&'static str, Value)>,
     ) {
         for outcome in &self.outcomes {
@@ -256,7 +270,6 @@ impl<T> Compared<T> {
                 row = row.with(column, value);
             }
             lesson.measure(row);
-            lesson.timeline(outcome.name.clone(), outcome.spans.clone());
         }
     }
 }

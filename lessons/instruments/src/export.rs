@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use svg::Document;
-use svg::node::element::{Group, Line, Rectangle, Text, Title};
+use svg::node::element::{Group, Line, Rectangle, TSpan, Text, Title};
 
 use crate::record::Span;
 use crate::timeline::{format_duration, rows};
@@ -25,35 +25,49 @@ const NAME_WIDTH: f64 = 150.0;
 const ROW: f64 = 22.0;
 const BAR: f64 = 14.0;
 const TITLE: f64 = 26.0;
-const AXIS: f64 = 34.0;
+const AXIS: f64 = 26.0;
 const BUSY: &str = "#3b6ea8";
 const WAIT: &str = "#d9dee5";
 
-/// Draws the timelines one under the other on a shared time axis, so that their lengths can
-/// be compared directly. Busy spans are solid; a task's waits (between its first start and its
-/// last end) are pale. Hovering a span shows its label, thread and times.
+/// Runs whose lengths differ more than this many times do not share a time axis: the short
+/// one would be a few pixels wide beside the long one.
+const SHARED_AXIS_SPREAD: f64 = 10.0;
+
+/// Draws the timelines one under the other. Busy spans are solid; a task's waits (between its
+/// first start and its last end) are pale. Hovering a span shows its label, thread and times.
+///
+/// Runs of comparable length share one time axis, so their lengths can be compared directly.
+/// When the longest run is more than ten times the shortest, each run gets an axis of its own,
+/// under it, and its title says so.
 pub fn svg(timelines: &[Timeline]) -> String {
-    let until = timelines
-        .iter()
-        .flat_map(|t| t.spans.iter().map(|s| s.end))
-        .max()
-        .unwrap_or_default()
-        .max(Duration::from_micros(1));
-    let scale = (WIDTH - NAME_WIDTH - 20.0) / until.as_secs_f64();
-    let x = |at: Duration| NAME_WIDTH + at.as_secs_f64() * scale;
+    let length = |t: &Timeline| t.spans.iter().map(|s| s.end).max().unwrap_or_default();
+    let lengths: Vec<Duration> = timelines.iter().map(length).collect();
+    let longest = lengths.iter().copied().max().unwrap_or_default();
+    let shortest = lengths.iter().copied().min().unwrap_or_default();
+    let shared = shortest.as_secs_f64() * SHARED_AXIS_SPREAD >= longest.as_secs_f64();
 
     let mut document = Document::new()
         .set("font-family", "sans-serif")
         .set("font-size", 12);
     let mut y = 8.0;
-    for timeline in timelines {
+    for (timeline, &own) in timelines.iter().zip(&lengths) {
+        let until = if shared { longest } else { own }.max(Duration::from_micros(1));
+        let scale = (WIDTH - NAME_WIDTH - 20.0) / until.as_secs_f64();
+        let x = |at: Duration| NAME_WIDTH + at.as_secs_f64() * scale;
         y += TITLE;
-        document = document.add(
-            Text::new(timeline.title.clone())
-                .set("x", 4)
-                .set("y", y - 8.0)
-                .set("font-weight", "bold"),
-        );
+        let mut title = Text::new(timeline.title.clone())
+            .set("x", 4)
+            .set("y", y - 8.0)
+            .set("font-weight", "bold");
+        if !shared {
+            title = title.add(
+                TSpan::new(format!("{} (its own time axis)", format_duration(own)))
+                    .set("dx", 8)
+                    .set("font-weight", "normal")
+                    .set("fill", "#666"),
+            );
+        }
+        document = document.add(title);
         for (task, row) in rows(&timeline.spans) {
             let first = row.iter().map(|s| s.start).min().unwrap_or_default();
             let last = row.iter().map(|s| s.end).max().unwrap_or_default();
@@ -87,47 +101,94 @@ pub fn svg(timelines: &[Timeline]) -> String {
             document = document.add(group);
             y += ROW;
         }
+        if !shared {
+            (document, y) = time_axis(document, y + 6.0, until, x);
+        }
     }
-    // The shared time axis, with five labelled ticks.
-    y += 6.0;
-    document = document.add(
-        Line::new()
-            .set("x1", x(Duration::ZERO))
-            .set("x2", x(until))
-            .set("y1", y)
-            .set("y2", y)
-            .set("stroke", "#555"),
-    );
-    for step in 0..=4 {
-        let at = until * step / 4;
-        document = document
-            .add(
-                Line::new()
-                    .set("x1", x(at))
-                    .set("x2", x(at))
-                    .set("y1", y)
-                    .set("y2", y + 5.0)
-                    .set("stroke", "#555"),
-            )
-            .add(
-                Text::new(format_duration(at))
-                    .set("x", x(at))
-                    .set("y", y + 18.0)
-                    .set("text-anchor", "middle"),
-            );
+    if shared {
+        let until = longest.max(Duration::from_micros(1));
+        let scale = (WIDTH - NAME_WIDTH - 20.0) / until.as_secs_f64();
+        (document, y) = time_axis(document, y + 6.0, until, |at| {
+            NAME_WIDTH + at.as_secs_f64() * scale
+        });
     }
-    let height = y + AXIS;
+    let height = y + 8.0;
     document = document
         .set("viewBox", (0, 0, WIDTH, height))
         .set("width", WIDTH)
         .set("height", height);
-    // No blank lines, so the SVG can be placed inline in a markdown page.
-    let text = document.to_string();
-    text.lines()
+    for_markdown(&document.to_string())
+}
+
+/// An SVG picture without blank lines, so that it can be placed inline in a markdown page (a
+/// blank line would end the HTML block).
+pub fn for_markdown(svg: &str) -> String {
+    svg.lines()
         .filter(|line| !line.trim().is_empty())
         .collect::<Vec<_>>()
         .join("\n")
         + "\n"
+}
+
+/// Draws a time axis at height `y` from zero to `until`, with ticks at round times (1, 2 or 5
+/// times a power of ten) in one unit, the first labelled plain "0"; returns the height below it.
+fn time_axis(
+    document: Document,
+    y: f64,
+    until: Duration,
+    x: impl Fn(Duration) -> f64,
+) -> (Document, f64) {
+    let line = |x1: f64, x2: f64, y1: f64, y2: f64| {
+        Line::new()
+            .set("x1", x1)
+            .set("x2", x2)
+            .set("y1", y1)
+            .set("y2", y2)
+            .set("stroke", "#555")
+    };
+    let mut document = document.add(line(x(Duration::ZERO), x(until), y, y));
+    let (step, unit, per_unit) = tick_step(until);
+    let mut at = 0.0;
+    while at <= until.as_secs_f64() * (1.0 + 1e-9) {
+        let tick = Duration::from_secs_f64(at);
+        let label = if at == 0.0 {
+            "0".to_owned()
+        } else {
+            format!("{} {unit}", trim_number(at * per_unit))
+        };
+        document = document.add(line(x(tick), x(tick), y, y + 5.0)).add(
+            Text::new(label)
+                .set("x", x(tick))
+                .set("y", y + 18.0)
+                .set("text-anchor", "middle"),
+        );
+        at += step;
+    }
+    (document, y + AXIS)
+}
+
+/// A round step (1, 2 or 5 times a power of ten, in seconds) giving 3 to 7 ticks up to
+/// `until`, and the unit the axis is labelled in (with how many of it make a second).
+fn tick_step(until: Duration) -> (f64, &'static str, f64) {
+    let seconds = until.as_secs_f64().max(1e-9);
+    let power = 10_f64.powf((seconds / 5.0).log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|step| seconds / step <= 6.0)
+        .unwrap_or(10.0 * power);
+    let (unit, per_unit) = match seconds {
+        s if s >= 1.0 => ("s", 1.0),
+        s if s >= 1e-3 => ("ms", 1e3),
+        _ => ("µs", 1e6),
+    };
+    (step, unit, per_unit)
+}
+
+/// A number with no trailing zeros: 0.5, 1, 1.5, 250.
+fn trim_number(value: f64) -> String {
+    let text = format!("{value:.3}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 /// The timelines as Chrome trace events: one process per timeline, one thread per OS thread,
@@ -193,6 +254,37 @@ mod tests {
         assert_eq!(drawn.matches(BUSY).count(), 2);
         assert!(drawn.contains("threads"));
         assert!(!drawn.contains("\n\n"));
+    }
+
+    #[test]
+    fn runs_more_than_tenfold_apart_get_an_axis_each() {
+        let mut long = timeline();
+        long.title = "long".into();
+        for span in &mut long.spans {
+            span.end *= 40;
+        }
+        let axes = |drawn: &str| drawn.lines().filter(|line| *line == "0").count();
+        assert_eq!(axes(&svg(&[timeline(), timeline()])), 1);
+        let drawn = svg(&[timeline(), long]);
+        assert_eq!(axes(&drawn), 2, "{drawn}");
+        assert!(drawn.contains("its own time axis"));
+    }
+
+    #[test]
+    fn ticks_are_round_and_in_one_unit() {
+        assert_eq!(tick_step(Duration::from_millis(2280)), (0.5, "s", 1.0));
+        let (step, unit, _) = tick_step(Duration::from_millis(106));
+        assert!((step - 0.02).abs() < 1e-12 && unit == "ms", "{step} {unit}");
+        assert_eq!(trim_number(0.5), "0.5");
+        assert_eq!(trim_number(20.0), "20");
+        let drawn = svg(&[timeline()]);
+        let labels: Vec<&str> = drawn.lines().filter(|l| l.ends_with(" ms")).collect();
+        assert_eq!(
+            labels,
+            ["10 ms", "20 ms", "30 ms", "40 ms", "50 ms"],
+            "{drawn}"
+        );
+        assert!(drawn.lines().any(|line| line == "0") && !drawn.contains("\n0 µs\n"));
     }
 
     #[test]

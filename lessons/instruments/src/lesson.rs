@@ -2,6 +2,13 @@
 //! `--svg FILE`), the header, timelines drawn on one scale, the measurement table and the
 //! machine-readable report.
 //!
+//! Pictures go through one flag. `--svg FILE` writes every picture the lesson draws: its
+//! timelines to `FILE`, and each further picture a lesson adds with [`Lesson::picture`] beside
+//! it, in `FILE`'s folder, under the picture's own name. So
+//! `cargo run -p lesson-07 -- --svg output/timeline.svg` writes `output/timeline.svg` and
+//! `output/speedup.svg` (the speedup curve), and `scripts/record-output` needs to know nothing
+//! about which lesson draws what.
+//!
 //! ```no_run
 //! use std::time::Duration;
 //! use instruments::{Lesson, Measurement, Recorder};
@@ -42,7 +49,8 @@ pub struct LessonArgs {
     /// Write the timelines as a Chrome trace-event file (open it in Perfetto).
     #[arg(long, value_name = "FILE")]
     pub trace: Option<PathBuf>,
-    /// Write the timelines as an SVG picture.
+    /// Write every picture the lesson draws: the timelines to FILE, any other picture (such as
+    /// speedup.svg) beside it, in FILE's folder.
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
 }
@@ -106,6 +114,7 @@ pub struct Lesson {
     report: Report,
     timelines: Vec<Timeline>,
     drawn: usize,
+    pictures: Vec<(String, String)>,
 }
 
 /// The number of cores this process may use.
@@ -135,6 +144,7 @@ impl Lesson {
             args,
             timelines: Vec::new(),
             drawn: 0,
+            pictures: Vec::new(),
         };
         let sizes = if lesson.quick() { "quick" } else { "full" };
         lesson.say(format!(
@@ -188,6 +198,12 @@ impl Lesson {
             title: title.into(),
             spans,
         });
+    }
+
+    /// Keeps a picture besides the timelines (a speedup curve, say), as SVG text: `--svg FILE`
+    /// writes it beside `FILE` as `<name>.svg`.
+    pub fn picture(&mut self, name: &str, svg: String) {
+        self.pictures.push((format!("{name}.svg"), svg));
     }
 
     /// Draws every timeline kept since the last call, all on one time scale, so that a
@@ -244,6 +260,19 @@ impl Lesson {
         let mut status = 0;
         if let Some(path) = &self.args.svg {
             status |= write_file(path, &svg(&self.timelines));
+            for (name, picture) in &self.pictures {
+                let beside = path.with_file_name(name);
+                if beside == *path {
+                    eprintln!(
+                        "error: --svg {}: the timelines and the picture {name} would share one \
+                         file; name the timelines' file otherwise (e.g. timeline.svg)",
+                        path.display()
+                    );
+                    status = 1;
+                } else {
+                    status |= write_file(&beside, picture);
+                }
+            }
         }
         if let Some(path) = &self.args.trace {
             status |= write_file(path, &chrome_trace(&self.timelines).to_string());
@@ -295,6 +324,30 @@ mod tests {
         assert_eq!(args.svg.as_deref(), Some(Path::new("t.svg")));
         let error = LessonArgs::try_parse_from(["lesson", "--fast"]).unwrap_err();
         assert_eq!(error.exit_code(), 2);
+    }
+
+    #[test]
+    fn svg_writes_every_picture_beside_the_timelines() {
+        let dir = std::env::temp_dir().join(format!("lesson-pictures-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let svg = dir.join("timeline.svg");
+        let args = LessonArgs {
+            json: true,
+            svg: Some(svg.clone()),
+            ..LessonArgs::default()
+        };
+        let mut lesson = Lesson::with_args("lesson-00", "test", args.clone());
+        lesson.picture("speedup", "<svg>curve</svg>".to_owned());
+        assert_eq!(lesson.finish(), 0);
+        assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+        let curve = std::fs::read_to_string(dir.join("speedup.svg")).unwrap();
+        assert_eq!(curve, "<svg>curve</svg>");
+        // A picture that would overwrite the timelines is refused, not written over them.
+        let mut lesson = Lesson::with_args("lesson-00", "test", args);
+        lesson.picture("timeline", "<svg>curve</svg>".to_owned());
+        assert_eq!(lesson.finish(), 1);
+        assert_ne!(std::fs::read_to_string(&svg).unwrap(), "<svg>curve</svg>");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! - [`summary`] computes overlap, threads used, spans open at once, speedups, ratios to ideal.
 //! - [`python`] runs a lesson's Python programs, bounded in time, for side-by-side timings.
 //! - [`runs`] times runs with their own recorders, picks the median one, prints big counts.
+//! - [`pool`] the worker pool the lessons share: rayon threads started once, named `worker-N`.
 //! - [`work`] simulates downloads (blocking and async) and CPU work the optimiser cannot fold.
 //! - [`rendezvous`] proves "all at the same time" on real threads without sleeping.
 //! - [`interleaving`] shows a failing loom execution step by step, one column a thread (with the
@@ -15,16 +16,19 @@
 //!   make a lock-order deadlock certain on real threads, with no luck needed.
 //! - [`check`] grades exercises from recorded spans, with the timeline in the failure message.
 //! - [`demo`] checks a lesson binary keeps the promises every lesson makes (for `tests/demo.rs`).
+//! - [`curve`] a speedup curve over pool sizes: measured, as a table, as an SVG picture.
 //! - [`compare`] runs a lesson's variants in turns, keeps the median or best, and reports them.
 //! - [`Lesson`] is a lesson's command line (`--quick`, `--json`, `--trace`, `--svg`) and report.
 
 pub mod blocking;
 pub mod check;
 pub mod compare;
+pub mod curve;
 pub mod demo;
 pub mod export;
 pub mod interleaving;
 pub mod lesson;
+pub mod pool;
 pub mod python;
 pub mod record;
 pub mod rendezvous;

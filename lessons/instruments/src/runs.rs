@@ -1,5 +1,6 @@
 //! Timing runs the way a noisy shared machine needs: each run with its own recorder, several
-//! runs kept and the median (or fastest) one reported, and big counts printed readably.
+//! runs kept and the median (or fastest) one reported, and big counts printed readably
+//! (`4,000,000`, or `4_000_000` as a literal).
 
 use std::time::{Duration, Instant};
 
@@ -37,13 +38,29 @@ pub fn median_by_key<T, K: Ord>(mut runs: Vec<T>, key: impl FnMut(&T) -> K) -> T
     runs.swap_remove(runs.len() / 2)
 }
 
+/// Which run of several a report shows, in words: "one run", "best of 5 runs", "median of 5
+/// runs".
+pub fn kept(repeats: usize, keep: crate::compare::Keep) -> String {
+    match (repeats, keep) {
+        (0 | 1, _) => "one run".to_owned(),
+        (n, crate::compare::Keep::Best) => format!("best of {n} runs"),
+        (n, crate::compare::Keep::Median) => format!("median of {n} runs"),
+    }
+}
+
 /// A count with thousands separators: `4,000,000`.
 pub fn thousands(n: u64) -> String {
+    grouped(n, ',')
+}
+
+/// A count with its digits in groups of three, joined by `separator`: `grouped(14_690_759,
+/// '_')` is `14_690_759`, as a Rust or Python literal writes it.
+pub fn grouped(n: u64, separator: char) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (index, digit) in digits.chars().enumerate() {
         if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push(',');
+            out.push(separator);
         }
         out.push(digit);
     }
@@ -67,9 +84,19 @@ mod tests {
     }
 
     #[test]
+    fn the_kept_run_reads_well() {
+        use crate::compare::Keep;
+        assert_eq!(kept(1, Keep::Best), "one run");
+        assert_eq!(kept(5, Keep::Best), "best of 5 runs");
+        assert_eq!(kept(3, Keep::Median), "median of 3 runs");
+    }
+
+    #[test]
     fn counts_read_well() {
         assert_eq!(thousands(0), "0");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(4_000_000), "4,000,000");
+        assert_eq!(grouped(1_000, '_'), "1_000");
+        assert_eq!(grouped(14_690_759, '_'), "14_690_759");
     }
 }

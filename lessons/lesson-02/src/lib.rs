@@ -109,6 +109,73 @@ pub fn bake_in_faulty_oven() -> Result<u64, &'static str> {
 }
 // ANCHOR_END: panic
 
+/// What the four thread basics above gave, for the demonstration's report.
+#[derive(Debug, Clone)]
+pub struct Basics {
+    /// What `total_on_thread` returned for 1..=1000.
+    pub moved_total: u64,
+    /// The names `named_bakers(3)` saw.
+    pub thread_names: Vec<String>,
+    /// The smallest and largest of 1000 readings, found by two scoped threads.
+    pub smallest_and_largest: (Option<u64>, Option<u64>),
+    /// The panic `bake_in_faulty_oven`'s join returned.
+    pub panic_message: &'static str,
+}
+
+/// Runs the four thread basics once each.
+pub fn thread_basics() -> Basics {
+    let readings: Vec<u64> = (0..1000).map(|i| (i * 7919) % 1000 + 3).collect();
+    Basics {
+        moved_total: total_on_thread((1..=1000).collect()),
+        thread_names: named_bakers(3),
+        smallest_and_largest: smallest_and_largest(&readings),
+        panic_message: bake_in_faulty_oven().err().unwrap_or("(no panic)"),
+    }
+}
+
+impl std::fmt::Display for Basics {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (smallest, largest) = self.smallest_and_largest;
+        writeln!(
+            f,
+            "spawn + move + join: a thread added up the 1000 amounts it was given: {}",
+            self.moved_total
+        )?;
+        let names = self.thread_names.join(", ");
+        writeln!(f, "Builder names, seen from inside each thread: {names}")?;
+        writeln!(
+            f,
+            "scope: two threads borrowed the same 1000 readings: smallest {}, largest {}",
+            smallest.unwrap_or_default(),
+            largest.unwrap_or_default()
+        )?;
+        writeln!(
+            f,
+            "panic: thread 'oven' panicked; its join returned Err({:?}); main carried on",
+            self.panic_message
+        )
+    }
+}
+
+impl Basics {
+    /// Prints the basics, one line each, and puts them in the `--json` report.
+    pub fn report(self, lesson: &mut instruments::Lesson) {
+        lesson.say(self.to_string());
+        lesson.derive("moved_total", self.moved_total);
+        lesson.derive("thread_names", self.thread_names);
+        lesson.derive("panic_message", self.panic_message);
+    }
+}
+
+/// How a measured speedup of the charts reads against the ideal.
+pub fn verdict(speedup: f64, ideal: f64) -> &'static str {
+    match speedup {
+        s if s >= 0.95 * ideal => "within 5% of the ideal",
+        s if s >= 1.2 => "faster, but more than 5% short of the ideal (a busy machine?)",
+        _ => "no real gain (were the other cores busy?)",
+    }
+}
+
 // ANCHOR: spawn_cost
 /// How long it takes to start a fresh thread that does nothing, and join it: the price of
 /// `thread::spawn` that a pool pays once instead of once per job.
@@ -159,18 +226,9 @@ pub fn run_task(task: &Task, recorder: &Recorder) -> u64 {
 }
 // ANCHOR_END: task
 
-// ANCHOR: pool
-/// A pool of `workers` threads named `worker-0`, `worker-1`, ...: the threads start once,
-/// here, and every job given to the pool afterwards runs on them. Starting a fresh thread per
-/// job would pay `fresh_thread_cost` each time.
-pub fn worker_pool(workers: usize) -> rayon::ThreadPool {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(workers)
-        .thread_name(|index| format!("worker-{index}"))
-        .build()
-        .expect("the pool's threads start")
-}
-// ANCHOR_END: pool
+/// The pool both charts run on (`instruments::pool`, shared with lesson 07): `workers` threads
+/// named `worker-0`, `worker-1`, ..., started once, before any clock runs.
+pub use instruments::pool::worker_pool;
 
 // ANCHOR: one_worker
 /// Concurrency without parallelism: all the tasks on one worker, taking turns slice by slice

@@ -10,7 +10,6 @@
 //! the learner's work, one file per exercise, and `src/solutions/` the reference answers.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::hint::black_box;
 use std::thread;
 use std::time::Duration;
@@ -18,7 +17,7 @@ use std::time::Duration;
 use instruments::{Recorder, work};
 use rayon::prelude::*;
 
-pub mod measure;
+pub mod verdicts;
 
 #[cfg(not(feature = "solutions"))]
 pub mod exercises;
@@ -26,23 +25,20 @@ pub mod exercises;
 #[path = "solutions/mod.rs"]
 pub mod exercises;
 
-// ANCHOR: pool
-/// A rayon pool of `workers` threads named `worker-0`, `worker-1`, ...: the threads start
-/// here, once, and every job given to the pool afterwards runs on them.
-pub fn worker_pool(workers: usize) -> rayon::ThreadPool {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(workers)
-        .thread_name(|index| format!("worker-{index}"))
-        .build()
-        .expect("the pool's threads start")
-}
+/// The pools the lesson runs on (`instruments::pool`, shared with lesson 02): `workers`
+/// threads named `worker-0`, `worker-1`, ..., started once, before any clock runs.
+pub use instruments::pool::worker_pool;
 
+/// The speedup curve, measured, as a table and as a picture (`instruments::curve`).
+pub use instruments::curve::{CurvePoint, curve_table, speedup_curve, speedup_svg};
+
+// ANCHOR: worker_row
 /// The row a span is drawn on: the pool worker it ran on (`worker 0`, ...), or `main` when it
 /// ran outside any rayon pool.
 pub fn worker_row() -> String {
     rayon::current_thread_index().map_or_else(|| "main".to_owned(), |i| format!("worker {i}"))
 }
-// ANCHOR_END: pool
+// ANCHOR_END: worker_row
 
 // ANCHOR: count_letters
 /// Counts the letters of one text into `counts`, case-insensitively: every char `c` with
@@ -239,129 +235,6 @@ pub fn split_over_threads(total_terms: u64, threads: usize, recorder: &Recorder)
     })
 }
 // ANCHOR_END: too_many_threads
-
-/// One point of the speedup curve: a pool size, its time, and its speedup over one worker.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CurvePoint {
-    /// Workers in the pool.
-    pub workers: usize,
-    /// Wall time of the curve's job on that pool.
-    pub seconds: f64,
-    /// Time with one worker divided by this time.
-    pub speedup: f64,
-}
-
-/// Draws the speedup curve as an SVG picture: measured speedup per pool size, beside the ideal
-/// (as many times faster as there are workers, up to the number of cores, then flat).
-pub fn speedup_svg(points: &[CurvePoint], cores: usize) -> String {
-    use svg::Document;
-    use svg::node::element::{Circle, Line, Polyline, Text};
-
-    let (width, height, left, bottom, top, right) = (520.0, 320.0, 60.0, 50.0, 30.0, 20.0);
-    let most_workers = points.iter().map(|p| p.workers).max().unwrap_or(1).max(2) as f64;
-    let most_speedup = points
-        .iter()
-        .map(|p| p.speedup)
-        .fold(cores as f64, f64::max)
-        .ceil()
-        .max(2.0);
-    let x = |workers: f64| left + (workers - 1.0) / (most_workers - 1.0) * (width - left - right);
-    let y = |speedup: f64| height - bottom - speedup / most_speedup * (height - bottom - top);
-    let text = |content: String, at: (f64, f64), anchor: &str| {
-        Text::new(content)
-            .set("x", at.0)
-            .set("y", at.1)
-            .set("text-anchor", anchor)
-    };
-    let mut document = Document::new()
-        .set("viewBox", (0, 0, width, height))
-        .set("width", width)
-        .set("height", height)
-        .set("font-family", "sans-serif")
-        .set("font-size", 12)
-        .add(text(
-            format!("speedup over one worker ({cores} cores)"),
-            (width / 2.0, 18.0),
-            "middle",
-        ))
-        .add(text(
-            "workers".to_owned(),
-            (width / 2.0, height - 10.0),
-            "middle",
-        ));
-    for workers in 1..=most_workers as usize {
-        let at = x(workers as f64);
-        document = document.add(text(
-            workers.to_string(),
-            (at, height - bottom + 18.0),
-            "middle",
-        ));
-    }
-    for step in 0..=most_speedup as usize {
-        let at = y(step as f64);
-        document = document
-            .add(text(format!("{step}x"), (left - 8.0, at + 4.0), "end"))
-            .add(
-                Line::new()
-                    .set("x1", left)
-                    .set("x2", width - right)
-                    .set("y1", at)
-                    .set("y2", at)
-                    .set("stroke", "#e3e6ea"),
-            );
-    }
-    let polyline = |coordinates: String, colour: &str, dashed: bool| {
-        let line = Polyline::new()
-            .set("points", coordinates)
-            .set("fill", "none")
-            .set("stroke", colour)
-            .set("stroke-width", 2);
-        if dashed {
-            line.set("stroke-dasharray", "5 4")
-        } else {
-            line
-        }
-    };
-    let mut ideal = String::new();
-    let mut measured = String::new();
-    for workers in 1..=most_workers as usize {
-        let best = workers.min(cores) as f64;
-        let _ = write!(ideal, "{},{} ", x(workers as f64), y(best));
-    }
-    for point in points {
-        let _ = write!(
-            measured,
-            "{},{} ",
-            x(point.workers as f64),
-            y(point.speedup)
-        );
-    }
-    document = document
-        .add(polyline(ideal, "#9aa5b1", true))
-        .add(polyline(measured, "#3b6ea8", false))
-        .add(text(
-            "ideal".to_owned(),
-            (width - right, y(cores as f64) - 8.0),
-            "end",
-        ));
-    for point in points {
-        let at = (x(point.workers as f64), y(point.speedup));
-        document = document
-            .add(
-                Circle::new()
-                    .set("cx", at.0)
-                    .set("cy", at.1)
-                    .set("r", 4)
-                    .set("fill", "#3b6ea8"),
-            )
-            .add(text(
-                format!("{:.2}x", point.speedup),
-                (at.0, at.1 - 10.0),
-                "middle",
-            ));
-    }
-    document.to_string()
-}
 
 #[cfg(all(test, feature = "solutions"))]
 mod tests {

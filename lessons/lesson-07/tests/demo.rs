@@ -64,18 +64,25 @@ fn demo_reports_every_run_and_the_speedup_curve() {
 }
 
 #[test]
-fn speedup_svg_flag_writes_the_curve() {
-    let path = std::env::temp_dir().join(format!("lesson-07-speedup-{}.svg", std::process::id()));
+fn svg_flag_writes_the_curve_beside_the_timelines() {
+    let dir = std::env::temp_dir().join(format!("lesson-07-pictures-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let timelines = dir.join("timeline.svg");
     let output = Command::new(env!("CARGO_BIN_EXE_lesson-07"))
-        .args(["--quick", "--json", "--speedup-svg", path.to_str().unwrap()])
+        .args(["--quick", "--json", "--svg", timelines.to_str().unwrap()])
         .output()
         .expect("the lesson binary runs");
     assert!(output.status.success(), "{output:?}");
-    let drawn = std::fs::read_to_string(&path).expect("--speedup-svg writes its file");
+    assert!(
+        std::fs::read_to_string(&timelines)
+            .unwrap()
+            .starts_with("<svg")
+    );
+    let drawn = std::fs::read_to_string(dir.join("speedup.svg")).expect("--svg writes the curve");
     assert!(drawn.starts_with("<svg"), "{drawn}");
     assert!(
         drawn.contains("<polyline") && drawn.contains("workers"),
         "{drawn}"
     );
-    std::fs::remove_file(&path).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
 }
