@@ -9,6 +9,7 @@
 //! - [`runs`] times runs with their own recorders, picks the median one, prints big counts.
 //! - [`pool`] the worker pool the lessons share: rayon threads started once, named `worker-N`.
 //! - [`work`] simulates downloads (blocking and async) and CPU work the optimiser cannot fold.
+//! - [`downloads`] the lessons' simulated downloads: one `Url`/`Page`, blocking and async.
 //! - [`rendezvous`] proves "all at the same time" on real threads without sleeping.
 //! - [`interleaving`] shows a failing loom execution step by step, one column a thread (with the
 //!   `loom` feature), and finds sync types taken from anywhere but `crate::sync`.
@@ -25,6 +26,7 @@ pub mod check;
 pub mod compare;
 pub mod curve;
 pub mod demo;
+pub mod downloads;
 pub mod export;
 pub mod interleaving;
 pub mod lesson;

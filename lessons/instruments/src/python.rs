@@ -7,7 +7,7 @@
 
 use std::fmt;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -35,6 +35,12 @@ impl fmt::Display for PythonError {
             PythonError::Failed(reason) => write!(f, "it failed: {reason}"),
         }
     }
+}
+
+/// Where a Python program that ships with a lesson lives: `python/<name>` in the lesson's
+/// folder. Pass the lesson's own `env!("CARGO_MANIFEST_DIR")`.
+pub fn script(lesson_dir: &str, name: &str) -> PathBuf {
+    Path::new(lesson_dir).join("python").join(name)
 }
 
 /// Runs `python3 script args...` and returns the last JSON object it printed; kills it (and any

@@ -5,76 +5,19 @@
 //! threads, or three async tasks) they take about as long as the slowest one.
 //!
 //! This file holds the code the chapter shows (between `ANCHOR` marks); `src/exercises/` holds
-//! the learner's work, one file per exercise, and `src/solutions/` the reference answers.
+//! the learner's work, one file per exercise, and `src/solutions/` the reference answers. The
+//! simulated downloads themselves (`Url`, `Page`, `download`, `download_async`) are shared with
+//! lesson 08 and live in `instruments::downloads`.
 
 use std::thread;
-use std::time::Duration;
 
-use instruments::{Recorder, work};
+pub use instruments::downloads::{Page, Url, download, download_async};
 
 #[cfg(not(feature = "solutions"))]
 pub mod exercises;
 #[cfg(feature = "solutions")]
 #[path = "solutions/mod.rs"]
 pub mod exercises;
-
-/// A file to download. Its latency stands for the network; its recorder notes when each
-/// download ran, so a run can be drawn and checked.
-#[derive(Debug, Clone)]
-pub struct Url {
-    address: String,
-    latency: Duration,
-    recorder: Recorder,
-}
-
-impl Url {
-    /// A file at `address` that takes `latency` to download; downloads are recorded in
-    /// `recorder`.
-    pub fn new(address: impl Into<String>, latency: Duration, recorder: &Recorder) -> Url {
-        Url {
-            address: address.into(),
-            latency,
-            recorder: recorder.clone(),
-        }
-    }
-
-    /// Where the file lives.
-    pub fn address(&self) -> &str {
-        &self.address
-    }
-}
-
-/// A downloaded file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Page {
-    /// The address it came from.
-    pub url: String,
-    /// Its contents.
-    pub body: String,
-}
-
-// ANCHOR: download
-/// Downloads one file, blocking the calling thread until it arrives (like `requests.get`).
-pub fn download(url: &Url) -> Page {
-    let _span = url.recorder.span(url.address(), "download");
-    work::download(url.latency); // the thread sleeps: no CPU is used while it waits
-    Page {
-        url: url.address.clone(),
-        body: format!("contents of {}", url.address),
-    }
-}
-
-/// Downloads one file without blocking: while it waits, the runtime runs other tasks
-/// (like `await asyncio.sleep` in an `async def download_file`).
-pub async fn download_async(url: &Url) -> Page {
-    let _span = url.recorder.span(url.address(), "download");
-    work::download_async(url.latency).await; // the task yields here; the thread is free
-    Page {
-        url: url.address.clone(),
-        body: format!("contents of {}", url.address),
-    }
-}
-// ANCHOR_END: download
 
 // ANCHOR: sequential
 /// One after another: each download starts when the previous one has finished.

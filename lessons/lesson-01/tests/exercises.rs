@@ -1,17 +1,23 @@
 //! Checks for lesson 01's exercises: `cargo test -p lesson-01`.
 //!
 //! Each check wants the pages in the order of the urls, and every download running at the same
-//! time, read from the recorded spans (not from the clock): all five at once, so that an answer
-//! that starts them one after another, two at a time, or behind one lock is caught. The async
-//! check runs on tokio's paused clock and also watches, in real time, that no task blocks the
-//! runtime's thread (`instruments::blocking`): a blocking download does not move the paused
-//! clock, so its spans alone would not tell.
+//! time: all five at once, so that an answer that starts them one after another, two at a
+//! time, or behind one lock is caught. The threads check proves it with a meeting
+//! (`instruments::rendezvous`): each download waits until all five are in flight, so a correct
+//! answer passes at once, with no sleep long enough to make the spans overlap. The async check
+//! reads the recorded spans on tokio's paused clock and also watches, in real time, that no task
+//! blocks the runtime's thread (`instruments::blocking`): a blocking download does not move the
+//! paused clock, so its spans alone would not tell.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use instruments::Recorder;
 use instruments::blocking::{self, Clock};
 use instruments::check::{expect_at_once, within};
+use instruments::downloads::{DOWNLOAD, expect_async_waits};
+use instruments::rendezvous::Rendezvous;
+use instruments::timeline::draw;
 use lesson_01::exercises::{download_all_async, download_all_threads};
 use lesson_01::{Page, Url};
 
@@ -58,23 +64,39 @@ fn expect_in_order(exercise: &str, pages: &[Page]) {
     );
 }
 
+/// How long each download waits for the others at the meeting before it gives up: the time
+/// every thread has to start after the first one has. Only a wrong answer waits it out (once
+/// per download that never meets, so a sequential answer takes five of them).
+const PATIENCE: Duration = Duration::from_millis(500);
+
 #[test]
 fn exercise_1_1_threads_download_every_url_at_once_and_keep_order() {
-    within(THREADS, Duration::from_secs(4), || {
+    within(THREADS, Duration::from_secs(6), || {
         let recorder = Recorder::new();
-        // Real threads, real sleeps of 250-400 ms: every thread has 250 ms to start before the
-        // first download ends, hundreds of times what starting a thread takes, even on a
-        // busy machine.
-        let pages = download_all_threads(&urls(&recorder, Duration::from_millis(50)));
+        // Every download first waits at a meeting until all five are in flight together: a
+        // correct answer meets at once, however slow the machine, and pays no sleep for the
+        // proof; a sequential or batched one never gathers five, and each of its downloads
+        // gives up after the patience. After the meeting each takes 10-16 ms, so they finish
+        // in another order than they were asked for (which catches pages collected as they
+        // finish) at little cost.
+        let meeting = Arc::new(Rendezvous::new(FILES.len(), PATIENCE));
+        let urls: Vec<Url> = urls(&recorder, Duration::from_millis(2))
+            .into_iter()
+            .map(|url| url.meeting(&meeting))
+            .collect();
+        let pages = download_all_threads(&urls);
         expect_in_order(THREADS, &pages);
-        expect_at_once(
-            THREADS,
-            &recorder.spans_labelled("download"),
+        let spans = recorder.spans_labelled(DOWNLOAD);
+        let most = meeting.most_at_once();
+        assert!(
+            meeting.met(),
+            "\n{THREADS}: expected all {} downloads in flight at the same time, but at most \
+             {most} did:\n\n{}\nEvery url needs its own thread, all running at once: spawn \
+             every thread first, then join them. Joining inside the loop that spawns waits for \
+             each download before starting the next; starting them in batches (two at a time) \
+             keeps the rest waiting; a lock held around `download` lets one run at a time.\n",
             FILES.len(),
-            "Every url needs its own thread, all running at once: spawn every thread first, \
-             then join them. Joining inside the loop that spawns waits for each download \
-             before starting the next; starting them in batches (two at a time) keeps the \
-             rest waiting; a lock held around `download` lets one run at a time.",
+            draw(&spans, 72),
         );
     });
 }
@@ -96,21 +118,10 @@ fn exercise_1_2_async_downloads_every_url_at_once_without_blocking_and_keeps_ord
     let (pages, spans) = blocking::run(ASYNC, Duration::from_secs(3), Clock::Paused, || async {
         let recorder = Recorder::new();
         let pages = download_all_async(&urls(&recorder, Duration::from_millis(100))).await;
-        (pages, recorder.spans_labelled("download"))
+        (pages, recorder.spans_labelled(DOWNLOAD))
     });
     expect_in_order(ASYNC, &pages);
-    let instant = spans
-        .iter()
-        .filter(|span| span.duration().is_zero())
-        .count();
-    assert_eq!(
-        instant,
-        0,
-        "\n{ASYNC}: {instant} of {} downloads took no time on tokio's clock: they did not wait \
-         with `download_async(url).await`. A blocking download, even in `spawn_blocking`, is \
-         not a wait the runtime's timers see; await the async download.\n",
-        spans.len(),
-    );
+    expect_async_waits(ASYNC, &spans, "download_async(url).await");
     expect_at_once(
         ASYNC,
         &spans,

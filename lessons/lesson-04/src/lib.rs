@@ -13,7 +13,8 @@
 //!
 //! This file holds the code the chapter shows (between `ANCHOR` marks); `src/exercises/` holds
 //! the learner's work, one file per exercise, and `src/solutions/` the reference answers.
-//! [`python`] runs the tutorials' own programs, when `python3` is installed.
+//! [`report`] reads a run's spans for what they say about the GIL and adds the tutorials' own
+//! Python programs' timings (run through `instruments::python`, when `python3` is installed).
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,7 +25,6 @@ use std::time::{Duration, Instant};
 use instruments::{Recorder, work};
 use rayon::prelude::*;
 
-pub mod python;
 pub mod report;
 
 #[cfg(not(feature = "solutions"))]

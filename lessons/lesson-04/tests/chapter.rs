@@ -99,8 +99,9 @@ fn native_jobs_are_exact_and_in_order() {
 
 #[test]
 fn the_tutorials_io_program_reports_its_timings() {
-    use lesson_04::python::{PythonError, run, script, seconds};
-    match run(&script("io_bound.py"), &["0.01".to_owned()], LIMIT) {
+    use instruments::python::{PythonError, run, script, seconds};
+    let io_bound = script(env!("CARGO_MANIFEST_DIR"), "io_bound.py");
+    match run(&io_bound, &["0.01".to_owned()], LIMIT) {
         Ok(report) => {
             assert!(seconds(&report, "sequential").is_some(), "{report}");
             assert!(seconds(&report, "threads").is_some(), "{report}");

@@ -232,8 +232,9 @@ struct Job {
 }
 
 /// Two Python threads, each computing about `job` worth of terms, stepping with the learner's
-/// `switch_if_due`; returns what each saw, the right answer, and the recorder.
-fn two_threads(switch_interval: Duration, job: Duration) -> (Vec<Job>, u64, Recorder) {
+/// `switch_if_due`; fails unless both computed the right sum, and returns what each saw and the
+/// recorder.
+fn two_threads(switch_interval: Duration, job: Duration) -> (Vec<Job>, Recorder) {
     let n = terms_taking(job);
     let recorder = Recorder::new();
     let interpreter = Interpreter::new(switch_interval, &recorder);
@@ -272,11 +273,18 @@ fn two_threads(switch_interval: Duration, job: Duration) -> (Vec<Job>, u64, Reco
         })
         .collect();
     let results: Vec<_> = handles.into_iter().map(|h| h.join()).collect();
-    let results = results
+    let results: Vec<Job> = results
         .into_iter()
         .map(|r| r.unwrap_or_else(|panic| panic::resume_unwind(panic)))
         .collect();
-    (results, answer(n), recorder)
+    let answers: Vec<u64> = results.iter().map(|job| job.answer).collect();
+    let expected = answer(n);
+    assert_eq!(
+        answers,
+        [expected, expected],
+        "\n{SWITCH}: two threads computed the wrong sums\n"
+    );
+    (results, recorder)
 }
 
 /// The GIL holds of the two threads' jobs (each thread's first hold, before the barrier, left
@@ -324,13 +332,7 @@ fn expect_no_early_switch(recorder: &Recorder, interval: Duration) {
 fn exercise_4_2_two_cpu_threads_take_turns_every_interval() {
     within(SWITCH, LIMIT, || {
         let interval = Duration::from_millis(1);
-        let (results, expected, recorder) = two_threads(interval, Duration::from_millis(30));
-        let answers: Vec<u64> = results.iter().map(|job| job.answer).collect();
-        assert_eq!(
-            answers,
-            [expected, expected],
-            "\n{SWITCH}: two threads computed the wrong sums\n"
-        );
+        let (results, recorder) = two_threads(interval, Duration::from_millis(30));
         let holds = job_holds(&recorder);
         let timeline = draw(&recorder.spans_labelled(HOLDS_GIL), WIDTH);
         let handoffs = holds.windows(2).filter(|w| w[0].task != w[1].task).count();
@@ -371,13 +373,7 @@ fn exercise_4_2_switches_at_the_interval_it_is_given() {
         // Longer than CPython's default 5 ms: a thread that switches at a number of its own
         // (5 ms, 1 ms) gives the GIL up too early here.
         let interval = Duration::from_millis(8);
-        let (results, expected, recorder) = two_threads(interval, Duration::from_millis(30));
-        let answers: Vec<u64> = results.iter().map(|job| job.answer).collect();
-        assert_eq!(
-            answers,
-            [expected, expected],
-            "\n{SWITCH}: two threads computed the wrong sums\n"
-        );
+        let (_, recorder) = two_threads(interval, Duration::from_millis(30));
         expect_no_early_switch(&recorder, interval);
     });
 }

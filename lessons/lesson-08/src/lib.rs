@@ -7,17 +7,20 @@
 //! threads ([`scale`]).
 //!
 //! This file holds the code the chapter shows (between `ANCHOR` marks); `src/exercises/` holds
-//! the learner's work, one file per exercise, and `src/solutions/` the reference answers.
+//! the learner's work, one file per exercise, and `src/solutions/` the reference answers. The
+//! simulated downloads (`Url`, `Page`, `download_async`) are shared with lesson 01 and live in
+//! `instruments::downloads`.
 
 use std::sync::Arc;
 use std::task::Poll;
 use std::time::Duration;
 
-use instruments::{Recorder, work};
+use instruments::{Recorder, Span, Summary, work};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
-pub mod python;
+pub use instruments::downloads::{DOWNLOAD, Page, Url, download, download_async};
+
 pub mod scale;
 
 #[cfg(not(feature = "solutions"))]
@@ -26,81 +29,16 @@ pub mod exercises;
 #[path = "solutions/mod.rs"]
 pub mod exercises;
 
-/// The label of a download's span.
-pub const DOWNLOAD: &str = "download";
-
-/// A file to download. Its latency stands for the network; its recorder notes when each
-/// download ran, so a run can be drawn and checked.
-#[derive(Debug, Clone)]
-pub struct Url {
-    address: String,
-    latency: Duration,
-    recorder: Recorder,
-}
-
-impl Url {
-    /// A file at `address` that takes `latency` to download; downloads are recorded in
-    /// `recorder`.
-    pub fn new(address: impl Into<String>, latency: Duration, recorder: &Recorder) -> Url {
-        Url {
-            address: address.into(),
-            latency,
-            recorder: recorder.clone(),
-        }
-    }
-
-    /// Where the file lives.
-    pub fn address(&self) -> &str {
-        &self.address
-    }
-
-    /// How long the network takes to deliver it.
-    pub fn latency(&self) -> Duration {
-        self.latency
-    }
-
-    /// Where its downloads are recorded.
-    pub fn recorder(&self) -> &Recorder {
-        &self.recorder
-    }
-
-    /// The page this url serves.
-    pub fn page(&self) -> Page {
-        Page {
-            url: self.address.clone(),
-            body: format!("contents of {}", self.address),
-        }
-    }
-}
-
-/// A downloaded file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Page {
-    /// The address it came from.
-    pub url: String,
-    /// Its contents.
-    pub body: String,
-}
-
-// ANCHOR: download
-/// Downloads one file without blocking, like an `async def` that does `await asyncio.sleep`.
-pub async fn download_async(url: &Url) -> Page {
-    // The span opens at the first poll, not when the future is built: an async fn's body does
-    // not start until something polls it.
-    let _span = url.recorder.span(url.address(), DOWNLOAD);
-    work::download_async(url.latency).await; // the task yields here; the thread is free
-    url.page()
-}
-
+// ANCHOR: download_blocking
 /// Deliberately blocking: an `async fn` that calls `std::thread::sleep` (as a blocking
 /// `requests.get` inside an `async def` would). It never reaches an `.await` while it waits,
 /// so it keeps the runtime's thread, and no other task on that thread can run.
 pub async fn download_blocking(url: &Url) -> Page {
-    let _span = url.recorder.span(url.address(), DOWNLOAD);
-    work::download(url.latency); // the whole thread sleeps, and every task on it with it
+    let _span = url.recorder().span(url.address(), DOWNLOAD);
+    work::download(url.latency()); // the whole thread sleeps, and every task on it with it
     url.page()
 }
-// ANCHOR_END: download
+// ANCHOR_END: download_blocking
 
 // ANCHOR: spawn_all
 /// One task per url with `tokio::spawn`, as `asyncio.create_task` for each: started at once,
@@ -170,6 +108,30 @@ pub async fn two_tasks_taking_turns(recorder: &Recorder, slices: usize, terms: u
     [a.expect("Task A panicked"), b.expect("Task B panicked")]
 }
 // ANCHOR_END: interleave
+
+/// What recorded polls of tasks on one runtime thread show: concurrency without parallelism
+/// when one thread ran them and never two at once.
+pub fn turns_verdict(summary: &Summary) -> &'static str {
+    match (summary.threads, summary.max_concurrent) {
+        (1, 1) => "concurrency without parallelism",
+        _ => "more than one poll at once (unexpected on a current-thread runtime)",
+    }
+}
+
+/// What three download tasks on one runtime thread show, by how many waited at once.
+pub fn overlap_verdict(most_at_once: usize) -> &'static str {
+    match most_at_once {
+        3 => "all three waits overlapped",
+        1 => "one after another: the sleep held the only thread",
+        _ => "partly overlapped",
+    }
+}
+
+/// How many times the thread passed from one task to another: a poll of one task right after a
+/// poll of another (the polls in the order they began, as a recorder keeps them).
+pub fn switches(polls: &[Span]) -> usize {
+    polls.windows(2).filter(|p| p[0].task != p[1].task).count()
+}
 
 // ANCHOR: select
 /// Asks two servers for the same file and keeps whichever answers first. `select!` polls both

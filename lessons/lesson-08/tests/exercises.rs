@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use instruments::blocking::{self, Clock};
 use instruments::check::expect_at_once;
+use instruments::downloads::expect_async_waits;
 use instruments::summary::max_concurrent;
 use instruments::timeline::draw;
 use instruments::{Recorder, Span};
@@ -64,24 +65,6 @@ fn expect_in_order(exercise: &str, urls: &[Url], pages: &[Page]) {
     );
 }
 
-/// Every download waited on tokio's clock: a download run outside the runtime's timers (the
-/// blocking one in `spawn_blocking`) takes no time on the paused clock, and no span shows it.
-#[track_caller]
-fn expect_async_waits(exercise: &str, spans: &[Span]) {
-    let instant = spans
-        .iter()
-        .filter(|span| span.duration().is_zero())
-        .count();
-    assert_eq!(
-        instant,
-        0,
-        "\n{exercise}: {instant} of {} downloads took no time on tokio's clock: they did not \
-         wait with `download_async(&url).await`. A blocking wait, even in `spawn_blocking`, is \
-         not one the runtime's timers see; await the async download.\n",
-        spans.len(),
-    );
-}
-
 #[test]
 fn exercise_8_1_gather_runs_every_download_at_once_in_order() {
     let (urls, pages, spans) = blocking::run(GATHER, LIMIT, Clock::Paused, || async {
@@ -91,7 +74,7 @@ fn exercise_8_1_gather_runs_every_download_at_once_in_order() {
         (urls, pages, recorder.spans_labelled(DOWNLOAD))
     });
     expect_in_order(GATHER, &urls, &pages);
-    expect_async_waits(GATHER, &spans);
+    expect_async_waits(GATHER, &spans, "download_async(&url).await");
     expect_at_once(
         GATHER,
         &spans,
@@ -132,7 +115,7 @@ fn exercise_8_2_never_more_than_limit_in_flight_and_exactly_limit_when_busy() {
     for (count, limit) in [(10, 3), (7, 1), (8, 2), (4, 4), (2, 5)] {
         let (urls, pages, spans, _) = limited(count, limit);
         expect_in_order(LIMITED, &urls, &pages);
-        expect_async_waits(LIMITED, &spans);
+        expect_async_waits(LIMITED, &spans, "download_async(&url).await");
         let most = max_concurrent(&spans);
         let want = limit.min(count);
         assert!(
