@@ -50,6 +50,24 @@ pub fn within<T: Send + 'static>(
     limit: Duration,
     check: impl FnOnce() -> T + Send + 'static,
 ) -> T {
+    within_waiting(
+        exercise,
+        limit,
+        || "Is something waiting for a lock or a channel that never comes?".to_owned(),
+        check,
+    )
+}
+
+/// [`within`], saying on a timeout what was still waiting: `what_was_waiting` is asked only
+/// then, so it can read what the run recorded up to that moment. The message reads
+/// "`exercise`: timed out after `limit`. `what_was_waiting`" (the runner reads "timed out").
+#[track_caller]
+pub fn within_waiting<T: Send + 'static>(
+    exercise: &str,
+    limit: Duration,
+    what_was_waiting: impl FnOnce() -> String,
+    check: impl FnOnce() -> T + Send + 'static,
+) -> T {
     let (done, finished) = mpsc::channel();
     let worker = thread::Builder::new()
         .name(format!("check {exercise}"))
@@ -65,10 +83,36 @@ pub fn within<T: Send + 'static>(
         }
         Ok(Err(payload)) => panic::resume_unwind(payload),
         Err(_) => panic!(
-            "\n{exercise}: timed out after {limit:?}. Is something waiting for a lock or a \
-             channel that never comes?\n"
+            "\n{exercise}: timed out after {limit:?}. {}\n",
+            what_was_waiting()
         ),
     }
+}
+
+/// Runs every scenario at once, each on its own scoped thread, and returns what each returned,
+/// in order. A check made of several slow scenarios (sleeping jobs) takes as long as its
+/// longest one, not their sum. If any panicked, the first one's panic (in order) is passed on
+/// unchanged, so its own message is the failure, as if they had run one after another.
+pub fn all_at_once<T: Send, F: FnOnce() -> T + Send>(
+    scenarios: impl IntoIterator<Item = F>,
+) -> Vec<T> {
+    thread::scope(|scope| {
+        let handles: Vec<_> = scenarios
+            .into_iter()
+            .map(|scenario| scope.spawn(scenario))
+            .collect();
+        join_all(handles)
+    })
+}
+
+/// Joins scoped threads in order, passing on the first one's panic unchanged (so its message,
+/// such as the exercise's `todo!`, is the failure, not "a scoped thread panicked").
+pub fn join_all<T>(handles: Vec<thread::ScopedJoinHandle<'_, T>>) -> Vec<T> {
+    let results: Vec<_> = handles.into_iter().map(|handle| handle.join()).collect();
+    results
+        .into_iter()
+        .map(|result| result.unwrap_or_else(|payload| panic::resume_unwind(payload)))
+        .collect()
 }
 
 #[cfg(test)]

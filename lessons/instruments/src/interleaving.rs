@@ -1016,12 +1016,12 @@ mod recorded {
     /// What a loom check's `mod sync` re-exports: std's API, loom's types, every step recorded.
     pub mod sync {
         use std::fmt;
-        use std::ops::{Deref, DerefMut};
         pub use std::sync::{LockResult, PoisonError, TryLockError, TryLockResult};
 
         pub use loom::sync::Arc;
 
         use super::{CONDVAR, MUTEX, create, record, with_log};
+        use crate::lock_wrapper::map_lock;
         use std::collections::hash_map::Entry;
 
         /// loom's `Mutex`, each lock and unlock recorded with the value inside.
@@ -1090,10 +1090,7 @@ mod recorded {
                     }
                 });
                 super::block();
-                match self.inner.lock() {
-                    Ok(inner) => Ok(self.guard(inner)),
-                    Err(poisoned) => Err(PoisonError::new(self.guard(poisoned.into_inner()))),
-                }
+                map_lock(self.inner.lock(), |inner| self.guard(inner))
             }
 
             pub fn try_lock(&self) -> TryLockResult<MutexGuard<'_, T>> {
@@ -1108,31 +1105,6 @@ mod recorded {
                         PoisonError::new(self.guard(poisoned.into_inner())),
                     )),
                 }
-            }
-        }
-
-        impl<T: Default> Default for Mutex<T> {
-            fn default() -> Self {
-                Mutex::new(T::default())
-            }
-        }
-
-        impl<T> fmt::Debug for Mutex<T> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_struct("Mutex").finish_non_exhaustive()
-            }
-        }
-
-        impl<T> Deref for MutexGuard<'_, T> {
-            type Target = T;
-            fn deref(&self) -> &T {
-                self.inner.as_ref().expect("a guard holds its lock")
-            }
-        }
-
-        impl<T> DerefMut for MutexGuard<'_, T> {
-            fn deref_mut(&mut self) -> &mut T {
-                self.inner.as_mut().expect("a guard holds its lock")
             }
         }
 
@@ -1152,11 +1124,9 @@ mod recorded {
             }
         }
 
-        impl<T: fmt::Debug> fmt::Debug for MutexGuard<'_, T> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                fmt::Debug::fmt(&**self, f)
-            }
-        }
+        crate::lock_wrapper_debug!(Mutex, MutexGuard);
+        crate::lock_wrapper_deref!(MutexGuard);
+        crate::lock_wrapper_condvar!(Condvar, MutexGuard);
 
         /// loom's `Condvar`, each wait, wakeup and notify recorded.
         pub struct Condvar {
@@ -1211,21 +1181,7 @@ mod recorded {
                         show,
                     }
                 };
-                match self.inner.wait(inner) {
-                    Ok(inner) => Ok(woken(inner)),
-                    Err(poisoned) => Err(PoisonError::new(woken(poisoned.into_inner()))),
-                }
-            }
-
-            pub fn wait_while<'a, T>(
-                &self,
-                mut guard: MutexGuard<'a, T>,
-                mut condition: impl FnMut(&mut T) -> bool,
-            ) -> LockResult<MutexGuard<'a, T>> {
-                while condition(&mut *guard) {
-                    guard = self.wait(guard)?;
-                }
-                Ok(guard)
+                map_lock(self.inner.wait(inner), woken)
             }
 
             fn notify(&self, which: &str) {
@@ -1253,18 +1209,6 @@ mod recorded {
             pub fn notify_all(&self) {
                 self.notify("notify_all");
                 self.inner.notify_all();
-            }
-        }
-
-        impl Default for Condvar {
-            fn default() -> Self {
-                Condvar::new()
-            }
-        }
-
-        impl fmt::Debug for Condvar {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_struct("Condvar").finish_non_exhaustive()
             }
         }
 

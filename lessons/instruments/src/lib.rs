@@ -15,6 +15,7 @@
 //!   `loom` feature), and finds sync types taken from anywhere but `crate::sync`.
 //! - [`waitfor`] std locks that keep a wait-for table (who holds what, who waits for what) and
 //!   make a lock-order deadlock certain on real threads, with no luck needed.
+//! - [`lock_wrapper`] the plumbing every lock wrapper shares (poison mapping, `Deref`, `Debug`).
 //! - [`check`] grades exercises from recorded spans, with the timeline in the failure message.
 //! - [`demo`] checks a lesson binary keeps the promises every lesson makes (for `tests/demo.rs`).
 //! - [`curve`] a speedup curve over pool sizes: measured, as a table, as an SVG picture.
@@ -30,6 +31,7 @@ pub mod downloads;
 pub mod export;
 pub mod interleaving;
 pub mod lesson;
+pub mod lock_wrapper;
 pub mod pool;
 pub mod python;
 pub mod record;

@@ -43,10 +43,11 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
-use std::ops::{Deref, DerefMut};
 use std::sync::{Arc, Condvar as StdCondvar, Mutex as StdMutex, MutexGuard as StdGuard};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
+
+use crate::lock_wrapper::{map_lock, map_try_lock};
 
 pub use std::sync::{LockResult, PoisonError, TryLockError, TryLockResult};
 
@@ -410,10 +411,7 @@ impl<T> Mutex<T> {
     }
 
     fn wrap<'a>(&'a self, result: LockResult<StdGuard<'a, T>>) -> LockResult<MutexGuard<'a, T>> {
-        match result {
-            Ok(inner) => Ok(self.guard(inner)),
-            Err(poisoned) => Err(PoisonError::new(self.guard(poisoned.into_inner()))),
-        }
+        map_lock(result, |inner| self.guard(inner))
     }
 
     pub fn lock(&self) -> LockResult<MutexGuard<'_, T>> {
@@ -421,41 +419,21 @@ impl<T> Mutex<T> {
             return self.wrap(self.inner.lock());
         };
         match self.inner.try_lock() {
-            Ok(inner) => Ok(self.guard(inner)),
-            Err(TryLockError::Poisoned(poisoned)) => {
-                Err(PoisonError::new(self.guard(poisoned.into_inner())))
-            }
             Err(TryLockError::WouldBlock) => {
                 table.waits(thread::current().id(), *id);
                 self.wrap(self.inner.lock())
             }
+            Err(TryLockError::Poisoned(poisoned)) => self.wrap(Err(poisoned)),
+            Ok(inner) => Ok(self.guard(inner)),
         }
     }
 
     pub fn try_lock(&self) -> TryLockResult<MutexGuard<'_, T>> {
-        match self.inner.try_lock() {
-            Ok(inner) => Ok(self.guard(inner)),
-            Err(TryLockError::WouldBlock) => Err(TryLockError::WouldBlock),
-            Err(TryLockError::Poisoned(poisoned)) => Err(TryLockError::Poisoned(PoisonError::new(
-                self.guard(poisoned.into_inner()),
-            ))),
-        }
+        map_try_lock(self.inner.try_lock(), |inner| self.guard(inner))
     }
 
     pub fn is_poisoned(&self) -> bool {
         self.inner.is_poisoned()
-    }
-}
-
-impl<T: Default> Default for Mutex<T> {
-    fn default() -> Self {
-        Mutex::new(T::default())
-    }
-}
-
-impl<T> fmt::Debug for Mutex<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Mutex").finish_non_exhaustive()
     }
 }
 
@@ -469,40 +447,26 @@ impl<T> MutexGuard<'_, T> {
     }
 }
 
-impl<T> Deref for MutexGuard<'_, T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        self.inner.as_ref().expect("a guard holds its lock")
-    }
-}
-
-impl<T> DerefMut for MutexGuard<'_, T> {
-    fn deref_mut(&mut self) -> &mut T {
-        self.inner.as_mut().expect("a guard holds its lock")
-    }
-}
-
 impl<T> Drop for MutexGuard<'_, T> {
     fn drop(&mut self) {
         drop(self.release());
     }
 }
 
-impl<T: fmt::Debug> fmt::Debug for MutexGuard<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&**self, f)
-    }
-}
+crate::lock_wrapper_debug!(Mutex, MutexGuard);
+crate::lock_wrapper_deref!(MutexGuard);
+crate::lock_wrapper_condvar!(Condvar, MutexGuard);
 
 /// std's `Condvar` for this module's guards: a thread asleep on it holds no lock in the table.
-#[derive(Debug, Default)]
 pub struct Condvar {
     inner: StdCondvar,
 }
 
 impl Condvar {
     pub fn new() -> Condvar {
-        Condvar::default()
+        Condvar {
+            inner: StdCondvar::new(),
+        }
     }
 
     pub fn wait<'a, T>(&self, mut guard: MutexGuard<'a, T>) -> LockResult<MutexGuard<'a, T>> {
@@ -521,21 +485,7 @@ impl Condvar {
                 mutex,
             }
         };
-        match self.inner.wait(inner) {
-            Ok(inner) => Ok(woken(inner)),
-            Err(poisoned) => Err(PoisonError::new(woken(poisoned.into_inner()))),
-        }
-    }
-
-    pub fn wait_while<'a, T>(
-        &self,
-        mut guard: MutexGuard<'a, T>,
-        mut condition: impl FnMut(&mut T) -> bool,
-    ) -> LockResult<MutexGuard<'a, T>> {
-        while condition(&mut *guard) {
-            guard = self.wait(guard)?;
-        }
-        Ok(guard)
+        map_lock(self.inner.wait(inner), woken)
     }
 
     pub fn notify_one(&self) {

@@ -13,8 +13,9 @@ use std::hint::black_box;
 use std::sync::Barrier;
 use std::thread;
 
-use instruments::Recorder;
-use instruments::runs::thousands;
+use instruments::compare::{Compared, Outcome};
+use instruments::runs::{self, Timed, thousands};
+use instruments::{Recorder, Summary};
 
 #[cfg(not(feature = "solutions"))]
 pub mod exercises;
@@ -238,6 +239,153 @@ pub fn count_locally_then_sum(threads: usize, per_thread: u64, recorder: &Record
     per_thread_totals.iter().sum()
 }
 // ANCHOR_END: count_locally_then_sum
+
+/// The racy counter run `runs` times (whether a run loses updates depends on timing).
+#[derive(Debug)]
+pub struct RacyRuns {
+    /// Every run, in the order they ran.
+    pub all: Vec<RacyRun>,
+    /// The run with the median loss, with its time and spans: the table's row, the timeline.
+    pub typical: Timed<RacyRun>,
+}
+
+/// Runs the racy counter `runs` times on `threads` threads, `per_thread` increments each.
+pub fn racy_runs(runs: usize, threads: usize, per_thread: u64) -> RacyRuns {
+    let timed: Vec<_> = (0..runs)
+        .map(|_| runs::timed(|r| count_racy(threads, per_thread, r)))
+        .collect();
+    let all = timed.iter().map(|run| run.value.clone()).collect();
+    let typical = runs::median_by_key(timed, |run| run.value.lost());
+    RacyRuns { all, typical }
+}
+
+impl RacyRuns {
+    /// The updates each run lost.
+    pub fn lost(&self) -> Vec<u64> {
+        self.all.iter().map(RacyRun::lost).collect()
+    }
+
+    /// The median run's share of updates lost, in percent.
+    pub fn median_lost_percent(&self) -> f64 {
+        100.0 * self.typical.value.lost_fraction()
+    }
+
+    /// The setting, in words, before the histogram of the runs' losses.
+    pub fn setting(runs: usize, threads: usize, per_thread: u64) -> String {
+        format!(
+            "{threads} threads each add 1 to one counter {} times: expected {}.\n\n\
+             The racy counter (load, then store), {runs} runs; each bar is the updates a run lost:",
+            thousands(per_thread),
+            thousands(threads as u64 * per_thread)
+        )
+    }
+
+    /// The table: the run with the median loss first, then the `fixes`.
+    pub fn before(self, fixes: Compared<u64>) -> Compared<u64> {
+        let outcomes = [vec![self.outcome()], fixes.outcomes].concat();
+        Compared { outcomes, ..fixes }
+    }
+
+    /// The typical run as a comparison outcome beside the fixes', its value the count reached.
+    pub fn outcome(self) -> Outcome<u64> {
+        let run = self.typical;
+        Outcome {
+            key: "racy",
+            name: "racy load/store".to_owned(),
+            elapsed: run.elapsed,
+            value: run.value.counted,
+            summary: Summary::of(&run.spans),
+            spans: run.spans,
+            runs: vec![run.elapsed],
+        }
+    }
+}
+
+/// The table's columns for a run that counted to its value, of `expected`.
+pub fn columns(run: &Outcome<u64>, expected: u64) -> Vec<(&'static str, serde_json::Value)> {
+    let per_increment = run.elapsed.as_secs_f64() * 1e9 / expected as f64;
+    vec![
+        ("counted", run.value.into()),
+        ("lost", expected.saturating_sub(run.value).into()),
+        ("ns_per_increment", per_increment.into()),
+        ("threads_used", run.summary.threads.into()),
+    ]
+}
+
+/// A conclusion the demonstration draws: `slower` took longer than `faster`, and why.
+#[derive(Debug, Clone, Copy)]
+pub struct Conclusion {
+    /// The slower variant's key.
+    pub slower: &'static str,
+    /// The faster variant's key.
+    pub faster: &'static str,
+    /// Why the slower one is slower.
+    pub why: &'static str,
+    /// The ratio's `--json` key.
+    pub key: &'static str,
+}
+
+impl Conclusion {
+    /// How many times as long the slower variant took as the faster one.
+    pub fn ratio(&self, compared: &Compared<u64>) -> f64 {
+        compared.speedup(self.slower, self.faster)
+    }
+
+    /// The conclusion in words, from what was measured.
+    pub fn verdict(&self, compared: &Compared<u64>) -> String {
+        let ratio = self.ratio(compared);
+        let why = if ratio > 1.0 {
+            self.why
+        } else {
+            "not slower on this run"
+        };
+        let (slower, faster) = (
+            &compared.get(self.slower).name,
+            &compared.get(self.faster).name,
+        );
+        format!("{slower} took {ratio:.1}x as long as {faster}: {why}.")
+    }
+}
+
+/// The demonstration's conclusions.
+pub const CONCLUSIONS: [Conclusion; 3] = [
+    Conclusion {
+        slower: "fetch_add",
+        faster: "racy",
+        why: "each fetch_add must own the counter's cache line",
+        key: "fetch_add_vs_racy",
+    },
+    Conclusion {
+        slower: "mutex",
+        faster: "fetch_add",
+        why: "each increment locks and unlocks; waiters may sleep",
+        key: "mutex_vs_fetch_add",
+    },
+    Conclusion {
+        slower: "fetch_add",
+        faster: "local_then_sum",
+        why: "local counts share nothing until the end",
+        key: "fetch_add_vs_local_then_sum",
+    },
+];
+
+/// The racy runs' verdict, from the updates each run lost and the median share lost.
+pub fn racy_verdict(lost: &[u64], median_lost_percent: f64) -> String {
+    let (runs, losing) = (lost.len(), lost.iter().filter(|&&lost| lost > 0).count());
+    match losing {
+        0 => "racy: no run lost an update this time (see above for why); loom still finds the \
+              race: cargo test -p lesson-03 --test racy."
+            .to_owned(),
+        n if n == runs => {
+            format!("racy: all {runs} runs lost updates (median {median_lost_percent:.1}%).")
+        }
+        n => format!(
+            "racy: {n} of {runs} runs lost updates (median {median_lost_percent:.1}%), {} lost \
+             none: a clean run proves nothing.",
+            runs - n
+        ),
+    }
+}
 
 /// A bar `width` cells long, filled in proportion to `value / largest`.
 pub fn bar(value: u64, largest: u64, width: usize) -> String {

@@ -13,7 +13,8 @@ use std::thread;
 use std::time::Duration;
 
 use crossbeam::channel::{self, TrySendError, after, select};
-use instruments::{Recorder, work};
+use instruments::timeline::format_duration as shown;
+use instruments::{Recorder, Summary, work};
 
 #[cfg(not(feature = "solutions"))]
 pub mod exercises;
@@ -221,4 +222,191 @@ pub fn time_labelled(recorder: &Recorder, label: &str) -> Duration {
         .iter()
         .map(instruments::Span::duration)
         .sum()
+}
+
+/// A producer-consumer run as the demonstration reports it: how full the queue got, when the
+/// producer was done, and how long it spent blocked on a full queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueRun {
+    /// The queue's capacity (`None`: unbounded).
+    pub capacity: Option<usize>,
+    /// Jobs done.
+    pub done: usize,
+    /// The most jobs waiting in the queue at once.
+    pub peak_queue: usize,
+    /// When the producer made its last job.
+    pub producer_done: Duration,
+    /// How long the producer was blocked on a full queue.
+    pub blocked: Duration,
+}
+
+impl QueueRun {
+    /// The capacity in words: `4`, or `unlimited`.
+    pub fn capacity_shown(&self) -> String {
+        self.capacity
+            .map_or("unlimited".to_owned(), |c| c.to_string())
+    }
+
+    /// The timeline's title for the run called `name`.
+    pub fn title(&self, name: &str) -> String {
+        format!("{name} queue (capacity {})", self.capacity_shown())
+    }
+
+    /// The table's columns for this run.
+    pub fn columns(&self) -> Vec<(&'static str, serde_json::Value)> {
+        let capacity = self.capacity.map_or("none".to_owned(), |c| c.to_string());
+        vec![
+            ("capacity", capacity.into()),
+            ("peak_queue", self.peak_queue.into()),
+            ("producer_done", shown(self.producer_done).into()),
+            ("producer_blocked", shown(self.blocked).into()),
+        ]
+    }
+
+    /// The JSON report's figures for this run, under its `key`.
+    pub fn figures(&self, key: &str) -> Vec<(String, serde_json::Value)> {
+        vec![
+            (
+                format!("{key}_producer_blocked_seconds"),
+                self.blocked.as_secs_f64().into(),
+            ),
+            (format!("{key}_peak_queue"), self.peak_queue.into()),
+        ]
+    }
+
+    /// The setting, in words: what each run does, and the least it can take.
+    pub fn setting(count: u64, make: Duration, consume: Duration) -> String {
+        format!(
+            "A producer makes {count} jobs ({} each), one consumer does them ({} each): {} of \
+             consuming, the least either run can take.\n",
+            shown(make),
+            shown(consume),
+            shown(consume * count as u32)
+        )
+    }
+
+    /// The verdict: how long a bounded queue held the producer back, and how full each got.
+    pub fn backpressure(bounded: &QueueRun, unbounded: &QueueRun) -> String {
+        if bounded.blocked == Duration::ZERO {
+            return "backpressure: the producer never found the queue full this time (did the \
+                    consumer keep up?)."
+                .to_owned();
+        }
+        format!(
+            "backpressure: with capacity {}, the producer spent {} blocked on a full queue, and \
+             the queue never held more than {} jobs; unbounded, it was blocked {} and the queue \
+             grew to {} jobs.",
+            bounded.capacity_shown(),
+            shown(bounded.blocked),
+            bounded.peak_queue,
+            shown(unbounded.blocked),
+            unbounded.peak_queue
+        )
+    }
+}
+
+/// [`produce_and_consume`] on `count` jobs that take `consume` each, made at `make` each, and
+/// what it showed.
+pub fn queue_run(
+    count: u64,
+    consume: Duration,
+    capacity: Option<usize>,
+    make: Duration,
+    recorder: &Recorder,
+) -> QueueRun {
+    let flow = produce_and_consume(jobs(count, consume), capacity, make, recorder);
+    let producing = recorder.spans();
+    let producer_done = producing.iter().filter(|s| s.task.starts_with("producer"));
+    QueueRun {
+        capacity,
+        done: flow.done.len(),
+        peak_queue: flow.peak_queue,
+        producer_done: producer_done.map(|s| s.end).max().unwrap_or_default(),
+        blocked: time_labelled(recorder, "blocked on full queue"),
+    }
+}
+
+/// A fan-out run as the demonstration reports it: results back, and how the workers overlapped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FanOut {
+    /// Results that came back.
+    pub results: usize,
+    /// Jobs fanned out.
+    pub jobs: u64,
+    /// Workers.
+    pub workers: usize,
+    /// How long each job takes.
+    pub job_time: Duration,
+    /// Of the "work" spans: threads used, most at once.
+    pub summary: Summary,
+}
+
+/// [`fan_out_std`] of `count` jobs of `job_time` to `workers` workers, and what it showed.
+pub fn fan_out_run(count: u64, job_time: Duration, workers: usize, recorder: &Recorder) -> FanOut {
+    let results = fan_out_std(jobs(count, job_time), workers, 2, recorder).len();
+    let summary = Summary::of(&recorder.spans_labelled("work"));
+    FanOut {
+        results,
+        jobs: count,
+        workers,
+        job_time,
+        summary,
+    }
+}
+
+impl FanOut {
+    /// The JSON report's figures for this run.
+    pub fn figures(&self) -> [(&'static str, usize); 3] {
+        [
+            ("fan_out_results", self.results),
+            ("fan_out_most_at_once", self.summary.max_concurrent),
+            ("fan_out_threads_used", self.summary.threads),
+        ]
+    }
+
+    /// The verdict, for a run that took `elapsed`.
+    pub fn verdict(&self, elapsed: Duration) -> String {
+        let (jobs, job_time) = (self.jobs, self.job_time);
+        format!(
+            "fan-out: {jobs} jobs of {} ({} of work) took {} on {} workers; {} of {jobs} results \
+             came back once each, with {} working at once on {} threads.",
+            shown(job_time),
+            shown(job_time * jobs as u32),
+            shown(elapsed),
+            self.workers,
+            self.results,
+            self.summary.max_concurrent,
+            self.summary.threads
+        )
+    }
+}
+
+/// Jobs numbered from 1, taking these latencies.
+pub fn numbered(latencies: &[Duration]) -> Vec<Job> {
+    (1..)
+        .zip(latencies)
+        .map(|(id, &latency)| Job { id, latency })
+        .collect()
+}
+
+impl Collected {
+    /// The verdict, for these jobs and a collector with this `patience`.
+    pub fn verdict(&self, jobs: &[Job], patience: Duration) -> String {
+        let waits: Vec<String> = jobs.iter().map(|job| shown(job.latency)).collect();
+        let waits = match waits.split_last() {
+            Some((last, first)) => format!("jobs of {} and {last}", first.join(", ")),
+            None => "no jobs".to_owned(),
+        };
+        match self.gave_up_at {
+            Some(at) => format!(
+                "select!: {waits}; {} of {} results arrived, then none for {}, so the collector \
+                 gave up at {} instead of waiting for the slow job.",
+                self.done.len(),
+                jobs.len(),
+                shown(patience),
+                shown(at)
+            ),
+            None => format!("select!: {waits}; every result arrived before the timeout fired."),
+        }
+    }
 }

@@ -7,13 +7,13 @@
 //! waiting worker burned. Everything runs under a limit of a few seconds, so an answer that
 //! hangs fails with the exercise's name and what was still waiting.
 
-use std::panic::{self, AssertUnwindSafe};
+use std::panic;
 use std::sync::mpsc as std_mpsc;
 use std::thread;
 use std::time::Duration;
 
-use crossbeam::channel;
-use instruments::check::expect_at_once;
+use crossbeam::channel::{self, Receiver, Sender};
+use instruments::check::{all_at_once, expect_at_once, within_waiting};
 use instruments::summary::distinct_threads;
 use instruments::{Recorder, Span};
 use lesson_05::exercises::{pipeline, work_until_cancelled};
@@ -25,29 +25,6 @@ const CANCEL: &str = "exercise 5.2 `work_until_cancelled` \
 /// A right answer takes well under a second, even on a busy machine. A hung one is judged
 /// after this, so that its verdict comes within 10 s even when several of its checks hang.
 const LIMIT: Duration = Duration::from_secs(3);
-
-/// Runs `check` on its own thread and fails, naming the exercise and saying what `waiting`
-/// can tell about what was still waiting, if it has not finished within [`LIMIT`]. A panic in
-/// `check` is passed on unchanged, so its own message is what the learner reads.
-#[track_caller]
-fn within<T: Send + 'static>(
-    exercise: &str,
-    waiting: impl FnOnce() -> String,
-    check: impl FnOnce() -> T + Send + 'static,
-) -> T {
-    let (done, finished) = std_mpsc::channel();
-    thread::Builder::new()
-        .name(format!("check {exercise}"))
-        .spawn(move || {
-            let _ = done.send(panic::catch_unwind(AssertUnwindSafe(check)));
-        })
-        .expect("the check's thread starts");
-    match finished.recv_timeout(LIMIT) {
-        Ok(Ok(value)) => value,
-        Ok(Err(payload)) => panic::resume_unwind(payload),
-        Err(_) => panic!("\n{exercise}: timed out after {LIMIT:?}. {}\n", waiting()),
-    }
-}
 
 /// Jobs made one at a time, like a Python generator: each job is made when it is taken, and
 /// that moment is recorded (a "made" mark on the "generator" row), so the check can see how far
@@ -116,8 +93,9 @@ fn run_pipeline(
     let recorder = Recorder::new();
     let jobs = generator(count, latency, &recorder);
     let inside = recorder.clone();
-    let done = within(
+    let done = within_waiting(
         PIPELINE,
+        LIMIT,
         || pipeline_waiting(&recorder, count, capacity),
         move || pipeline(jobs, workers, capacity, &inside),
     );
@@ -174,9 +152,12 @@ fn exercise_5_1_pipeline_returns_every_result_once_sorted_by_id() {
         (12, 3, 2, |n| Duration::from_millis(3 * (13 - n))),
         (20, 5, 3, |n| Duration::from_millis(2 + 5 * (n % 4))),
     ];
-    for (count, workers, capacity, latency) in runs {
+    // The runs sleep, so they run at once: the check takes as long as its longest run.
+    let outcomes = all_at_once(runs.map(|(count, workers, capacity, latency)| {
+        move || run_pipeline(count, workers, capacity, latency)
+    }));
+    for ((count, workers, capacity, _), (done, recorder)) in runs.into_iter().zip(outcomes) {
         let setup = format!("with {count} jobs, {workers} workers and capacity {capacity}");
-        let (done, recorder) = run_pipeline(count, workers, capacity, latency);
         expect_each_result_once(PIPELINE, &setup, &done, count);
         let order = ids(&done);
         assert!(
@@ -198,9 +179,9 @@ fn exercise_5_1_pipeline_returns_every_result_once_sorted_by_id() {
 
 #[test]
 fn exercise_5_1_pipeline_runs_every_worker_at_once() {
-    // 12 jobs of 40 ms on 3 workers: four rounds in which all three should be working.
-    let (done, recorder) = run_pipeline(12, 3, 2, |_| Duration::from_millis(40));
-    expect_each_result_once(PIPELINE, "with 12 jobs, 3 workers", &done, 12);
+    // 9 jobs of 30 ms on 3 workers: three rounds in which all three should be working.
+    let (done, recorder) = run_pipeline(9, 3, 2, |_| Duration::from_millis(30));
+    expect_each_result_once(PIPELINE, "with 9 jobs, 3 workers", &done, 9);
     let spans = recorder.spans_labelled("work");
     expect_at_once(
         PIPELINE,
@@ -224,9 +205,13 @@ fn exercise_5_1_pipeline_holds_the_generator_back() {
     // Slow workers, a fast generator: with a bounded job channel the generator can get only
     // `capacity` jobs (waiting in the channel) + one per worker (in its hands) + one (in its
     // own, blocked on `send`) ahead of the finished work, and a full channel does stop it there.
-    for (count, workers, capacity) in [(16, 2, 1), (24, 2, 5)] {
-        let (done, recorder) =
-            run_pipeline(count, workers, capacity, |_| Duration::from_millis(15));
+    // More jobs than the generator may get ahead (4, then 8), so a channel that does not hold
+    // it back shows; the two runs sleep, so they run at once.
+    let runs = [(10, 2, 1), (12, 2, 5)];
+    let outcomes = all_at_once(runs.map(|(count, workers, capacity)| {
+        move || run_pipeline(count, workers, capacity, |_| Duration::from_millis(15))
+    }));
+    for ((count, workers, capacity), (done, recorder)) in runs.into_iter().zip(outcomes) {
         let setup = format!("with {count} jobs, {workers} workers and capacity {capacity}");
         expect_each_result_once(PIPELINE, &setup, &done, count);
         let made = recorder.spans_labelled("made");
@@ -290,8 +275,13 @@ fn exercise_5_1_pipeline_uses_bounded_channels_only() {
     );
 }
 
-/// CPU time used so far by the calling thread (Linux; `None` elsewhere).
+/// CPU time used so far by the calling thread (Linux; `None` elsewhere): the scheduler's count
+/// in nanoseconds (`/proc/thread-self/schedstat`), else the kernel's in clock ticks of 10 ms.
 fn thread_cpu_time() -> Option<Duration> {
+    if let Ok(schedstat) = std::fs::read_to_string("/proc/thread-self/schedstat") {
+        let on_cpu = schedstat.split_whitespace().next()?.parse().ok()?;
+        return Some(Duration::from_nanos(on_cpu));
+    }
     let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
     // Fields after the command name (which is in parentheses): state is the first, utime the
     // 12th and stime the 13th, in clock ticks of 10 ms.
@@ -320,6 +310,11 @@ impl Cancel {
     }
 }
 
+/// The learner's worker, named "worker".
+fn work(jobs: &Receiver<Job>, cancel: &Receiver<()>, results: &Sender<Done>, recorder: &Recorder) {
+    work_until_cancelled("worker", jobs, cancel, results, recorder);
+}
+
 /// A worker does two jobs, then waits on an empty job queue that stays open; after `idle` the
 /// cancel fires. It must return promptly, without having spun while it waited.
 fn cancel_while_idle(how: Cancel, idle: Duration) {
@@ -334,13 +329,7 @@ fn cancel_while_idle(how: Cancel, idle: Duration) {
     let inside = recorder.clone();
     thread::spawn(move || {
         let before = thread_cpu_time();
-        work_until_cancelled(
-            "worker",
-            &job_receiver,
-            &cancel_receiver,
-            &result_sender,
-            &inside,
-        );
+        work(&job_receiver, &cancel_receiver, &result_sender, &inside);
         let used = before
             .zip(thread_cpu_time())
             .map(|(b, a)| a.saturating_sub(b));
@@ -405,12 +394,17 @@ fn cancel_while_idle(how: Cancel, idle: Duration) {
 
 #[test]
 fn exercise_5_2_worker_sees_the_cancel_while_waiting_for_a_job() {
-    within(
+    within_waiting(
         CANCEL,
+        LIMIT,
         || "The worker was still running a scenario in which it waits on an empty queue.".into(),
         || {
-            cancel_while_idle(Cancel::Message, Duration::from_millis(200));
-            cancel_while_idle(Cancel::Drop, Duration::from_millis(20));
+            // A spinning worker burns the idle time (a fair share of a core, even on a busy
+            // machine), a blocked one next to none: 80 ms tells them apart, measured in ns.
+            all_at_once(
+                [(Cancel::Message, 80), (Cancel::Drop, 20)]
+                    .map(|(how, idle)| move || cancel_while_idle(how, Duration::from_millis(idle))),
+            );
         },
     );
 }
@@ -420,8 +414,9 @@ fn exercise_5_2_worker_starts_no_job_once_cancelled() {
     // A cancel that has already fired, with jobs queued: no job may be started or taken. Many
     // tries, because `select!` on two ready channels picks one at random.
     let tries = 16;
-    let (started, taken) = within(
+    let (started, taken) = within_waiting(
         CANCEL,
+        LIMIT,
         || {
             "The worker did not return although the cancel had fired before it started, and \
              the job channel was closed after 3 jobs."
@@ -443,13 +438,7 @@ fn exercise_5_2_worker_starts_no_job_once_cancelled() {
                     drop(cancel_sender);
                 }
                 let (result_sender, _results) = channel::unbounded();
-                work_until_cancelled(
-                    "worker",
-                    &job_receiver,
-                    &cancel_receiver,
-                    &result_sender,
-                    &recorder,
-                );
+                work(&job_receiver, &cancel_receiver, &result_sender, &recorder);
                 let done = recorder.spans_labelled("work").len();
                 started += usize::from(done > 0);
                 taken += usize::from(3 - job_receiver.len() > done);
@@ -474,12 +463,13 @@ fn exercise_5_2_worker_starts_no_job_once_cancelled() {
 
 #[test]
 fn exercise_5_2_worker_works_until_cancelled_and_keeps_the_job_in_progress() {
-    let job = Duration::from_millis(25);
+    let job = Duration::from_millis(20);
     let queued = 30;
     let recorder = Recorder::new();
     let inside = recorder.clone();
-    let (delivered, left, cancelled_at) = within(
+    let (delivered, left, cancelled_at) = within_waiting(
         CANCEL,
+        LIMIT,
         || {
             "The worker did not return after the cancel (30 jobs were queued and the job \
              channel closed): is the cancel checked before each job?"
@@ -498,13 +488,7 @@ fn exercise_5_2_worker_works_until_cancelled_and_keeps_the_job_in_progress() {
                 let recorder = recorder.clone();
                 let jobs = job_receiver.clone();
                 let worker = thread::spawn(move || {
-                    work_until_cancelled(
-                        "worker",
-                        &job_receiver,
-                        &cancel_receiver,
-                        &result_sender,
-                        &recorder,
-                    );
+                    work(&job_receiver, &cancel_receiver, &result_sender, &recorder);
                 });
                 (worker, jobs)
             };
@@ -555,8 +539,9 @@ fn exercise_5_2_worker_works_until_cancelled_and_keeps_the_job_in_progress() {
 
 #[test]
 fn exercise_5_2_worker_ends_when_the_jobs_run_out() {
-    let delivered = within(
+    let delivered = within_waiting(
         CANCEL,
+        LIMIT,
         || {
             "The worker did not return after its 8 jobs ran out (every job sender dropped, the \
              queue empty) while the cancel channel stayed open. `Err` from `recv(jobs)` means \
@@ -573,13 +558,7 @@ fn exercise_5_2_worker_ends_when_the_jobs_run_out() {
             // The cancel sender stays alive: the worker must end because the jobs ran out.
             let (_cancel_sender, cancel_receiver) = channel::bounded::<()>(1);
             let (result_sender, result_receiver) = channel::unbounded();
-            work_until_cancelled(
-                "worker",
-                &job_receiver,
-                &cancel_receiver,
-                &result_sender,
-                &recorder,
-            );
+            work(&job_receiver, &cancel_receiver, &result_sender, &recorder);
             result_receiver.try_iter().collect::<Vec<Done>>()
         },
     );

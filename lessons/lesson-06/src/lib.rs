@@ -18,7 +18,11 @@ use std::sync::{Arc, Barrier, Mutex, PoisonError, RwLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use instruments::Recorder;
+use instruments::compare::{Columns, Compared, Comparison};
+use instruments::runs::thousands;
+use instruments::summary::max_concurrent;
+use instruments::timeline::format_duration as shown;
+use instruments::{Lesson, Recorder, Span};
 
 #[cfg(not(feature = "solutions"))]
 pub mod exercises;
@@ -26,7 +30,6 @@ pub mod exercises;
 #[path = "solutions/mod.rs"]
 pub mod exercises;
 
-pub mod report;
 pub mod tracked;
 
 /// Where the exercises take their `Mutex`, `Condvar` and guards from: std's here. The loom checks
@@ -394,6 +397,301 @@ pub fn dinner(
     run_watched(&registry, threads, meals, stall, recorder)
 }
 // ANCHOR_END: philosophers
+
+// What the demonstration (main.rs) says about its runs, from the typed values they return.
+
+/// How a readers-and-writer run let its threads in, read from its spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Readers {
+    /// The most readers holding the lock at once.
+    pub at_once: usize,
+    /// Whether the writer held the lock with no reader beside it.
+    pub writer_alone: bool,
+}
+
+impl Readers {
+    /// Reads the spans of a [`read_and_write_with_mutex`] or [`read_and_write_with_rwlock`] run.
+    pub fn of(spans: &[Span]) -> Readers {
+        let reads: Vec<Span> = spans.iter().filter(|s| s.label == READS).cloned().collect();
+        let mut writes = spans.iter().filter(|span| span.label == WRITES);
+        Readers {
+            at_once: max_concurrent(&reads),
+            writer_alone: writes.all(|write| !reads.iter().any(|read| read.overlaps(write))),
+        }
+    }
+
+    /// The table's columns.
+    pub fn columns(&self) -> Vec<(&'static str, serde_json::Value)> {
+        let alone = if self.writer_alone { "yes" } else { "NO" };
+        vec![
+            ("readers_at_once", self.at_once.into()),
+            ("writer_alone", alone.into()),
+        ]
+    }
+
+    /// The verdict: how many readers each lock let in, and how much sooner the RwLock finished.
+    pub fn verdict(mutex: Readers, rwlock: Readers, faster: f64) -> String {
+        format!(
+            "RwLock let {} readers in at once (Mutex: {}) and finished {faster:.2}x sooner (ideal \
+             2.50x: 5 holds in a row against readers together, then the writer).\n",
+            rwlock.at_once, mutex.at_once
+        )
+    }
+
+    /// The setting, in words.
+    pub fn setting(hold: Duration) -> String {
+        format!(
+            "4 readers and 1 writer share a price list; each holds the lock for {}:\n",
+            shown(hold)
+        )
+    }
+}
+
+impl Poisoning {
+    /// What poisoning did, in words.
+    pub fn verdict(&self) -> String {
+        let lock = if self.was_poisoned {
+            "returned Err(PoisonError)"
+        } else {
+            "succeeded"
+        };
+        format!(
+            "Poisoning: a thread panicked holding an account of 100 after taking 30 out. lock() \
+             then {lock}; into_inner found {}; after the repair and clear_poison, poisoned = {}.\n",
+            self.balance_found, self.poisoned_after_clear
+        )
+    }
+}
+
+/// Silences the default panic message of the lesson's deliberate panics (poisoning), so the
+/// report is not interrupted by it; any other panic is reported as usual.
+pub fn quiet_deliberate_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info.payload().downcast_ref::<&str>().copied();
+        if !message.unwrap_or_default().starts_with("deliberate panic") {
+            default(info);
+        }
+    }));
+}
+
+/// `20,000 of 20,000`.
+pub fn of(done: u64, planned: u64) -> String {
+    format!("{} of {}", thousands(done), thousands(planned))
+}
+
+impl Outcome {
+    /// The watchdog's cycle as a list of sentences (`--json`), empty if it saw no deadlock.
+    pub fn cycle(&self) -> Vec<String> {
+        let cycle = self.deadlock.iter().flat_map(|deadlock| &deadlock.cycle);
+        cycle.map(ToString::to_string).collect()
+    }
+
+    /// The table's columns for a run of `planned` rounds: done, planned, deadlocked.
+    pub fn columns(&self, planned: u64) -> Vec<(&'static str, serde_json::Value)> {
+        let deadlock = match &self.deadlock {
+            Some(deadlock) => format!("yes, {} threads", deadlock.cycle.len()),
+            None => "no".to_owned(),
+        };
+        let (completed, planned) = (self.total().into(), planned.into());
+        vec![
+            ("completed", completed),
+            ("planned", planned),
+            ("deadlock", deadlock.into()),
+        ]
+    }
+
+    /// For a run that should not deadlock: whether it did (it never should).
+    pub fn watchdog_said(&self) -> &'static str {
+        match self.deadlock {
+            Some(_) => "DEADLOCK reported",
+            None => "the watchdog saw no deadlock",
+        }
+    }
+}
+
+/// The money the two accounts of [`opposite_transfers`] start with together.
+pub const MONEY: u64 = 2_000_000;
+
+/// Opposite transfers of `per_thread` each way: paying account first against lower id first.
+#[derive(Debug)]
+pub struct Transfers {
+    /// The two runs: each its outcome and the money left in the bank.
+    pub compared: Compared<(Outcome, u64)>,
+    /// Transfers planned in each run, both threads together.
+    pub planned: u64,
+    /// How many times the pair ran until the first deadlocked (or gave up trying).
+    pub tries: usize,
+}
+
+impl Transfers {
+    /// Runs the pair. A deadlock needs the two threads to meet mid-transfer; if one finished
+    /// before the other started, there was none to see, so the pair runs again, up to `tries`
+    /// times in all, until the first deadlocks.
+    pub fn run(per_thread: u64, pause: Duration, stall: Duration, tries: usize) -> Transfers {
+        let run = |transfer: Transfer| {
+            move |r: &Recorder| opposite_transfers(transfer, per_thread, pause, stall, r)
+        };
+        let mut tried = 0;
+        loop {
+            tried += 1;
+            let compared = Comparison::new()
+                .variant(
+                    "paying_account_first",
+                    "transfers: paying account first",
+                    run(transfer_from_first),
+                )
+                .variant(
+                    "lower_id_first",
+                    "transfers: lower id first",
+                    run(transfer_lower_id_first),
+                )
+                .run();
+            let transfers = Transfers {
+                compared,
+                planned: 2 * per_thread,
+                tries: tried,
+            };
+            if transfers.naive().deadlock.is_some() || tried >= tries {
+                return transfers;
+            }
+        }
+    }
+
+    /// The setting, in words.
+    pub fn setting(per_thread: u64) -> String {
+        format!(
+            "Two threads each make {} transfers of 1, in opposite directions:",
+            thousands(per_thread)
+        )
+    }
+
+    /// Paying account first.
+    pub fn naive(&self) -> &Outcome {
+        &self.compared.get("paying_account_first").value.0
+    }
+
+    /// Lower id first.
+    pub fn fixed(&self) -> &Outcome {
+        &self.compared.get("lower_id_first").value.0
+    }
+
+    /// The money in the bank after the fixed run.
+    pub fn money(&self) -> u64 {
+        self.compared.get("lower_id_first").value.1
+    }
+
+    /// The JSON report's figures.
+    pub fn figures(&self) -> Vec<(&'static str, serde_json::Value)> {
+        let (naive, fixed) = (self.naive(), self.fixed());
+        vec![
+            ("deadlock_detected", naive.deadlock.is_some().into()),
+            ("deadlock_cycle", naive.cycle().into()),
+            ("deadlock_tries", self.tries.into()),
+            ("fixed_transfers_completed", fixed.total().into()),
+            ("fixed_deadlock_detected", fixed.deadlock.is_some().into()),
+            ("money_conserved", (self.money() == MONEY).into()),
+        ]
+    }
+
+    /// Both runs, in words: the naive run's (the last try's) and the fixed run's.
+    pub fn said(&self) -> String {
+        let (naive, fixed, tries) = (self.naive(), self.fixed(), self.tries);
+        let done = of(naive.total(), self.planned);
+        let naive = match &naive.deadlock {
+            Some(deadlock) => {
+                format!(
+                    "paying account first (try {tries}): {done} transfers done, then\n{deadlock}"
+                )
+            }
+            None => format!(
+                "paying account first: no deadlock in {tries} tries ({done} transfers done): the \
+                 threads never met mid-transfer.\n"
+            ),
+        };
+        format!(
+            "{naive}\nlower id first: {} transfers done, {}; money in the bank {} (it started \
+             with {}).\n",
+            of(fixed.total(), self.planned),
+            fixed.watchdog_said(),
+            thousands(self.money()),
+            thousands(MONEY)
+        )
+    }
+
+    /// The headline: a deadlock detected (or not, in so many tries), then the fix's result.
+    pub fn headline(&self) -> String {
+        let (naive, planned) = (self.naive(), self.planned);
+        let fixed = if self.fixed().total() == planned && self.money() == MONEY {
+            format!(
+                "fixed: lower id first completed all {} transfers",
+                thousands(planned)
+            )
+        } else {
+            "NOT fixed: lower id first did not complete every transfer".to_owned()
+        };
+        match &naive.deadlock {
+            Some(deadlock) => format!(
+                "Headline: deadlock detected (a cycle of {} threads, after {} transfers), then \
+                 {fixed}, money conserved.",
+                deadlock.cycle.len(),
+                thousands(naive.total())
+            ),
+            None => format!(
+                "Headline: no deadlock came in {} tries this time; {fixed}.",
+                self.tries
+            ),
+        }
+    }
+}
+
+/// The dinner's setting, in words.
+pub fn dinner_setting(meals: u64) -> String {
+    format!("Five philosophers each eat {meals} meals; each meal needs the forks on both sides:")
+}
+
+/// A readers-and-writer run with `lock` (one of [`read_and_write_with_mutex`] and
+/// [`read_and_write_with_rwlock`]), 4 readers each holding it for `hold`, and what it showed.
+pub fn readers(
+    lock: fn(usize, Duration, &Recorder),
+    hold: Duration,
+) -> impl FnMut(&Recorder) -> Readers {
+    move |recorder| {
+        lock(4, hold, recorder);
+        Readers::of(&recorder.spans())
+    }
+}
+
+/// Adds watched runs (transfers, dinner) of `planned` rounds to the table, and each run's
+/// timeline drawn on its own scale: a deadlock stops a run early.
+pub fn report_watched<T>(
+    lesson: &mut Lesson,
+    compared: &Compared<T>,
+    planned: u64,
+    outcome: impl Fn(&T) -> &Outcome,
+) {
+    compared.rows(lesson, Columns::default(), |run| {
+        outcome(&run.value).columns(planned)
+    });
+    for run in &compared.outcomes {
+        lesson.timeline(run.name.clone(), run.spans.clone());
+        lesson.draw_timelines();
+    }
+}
+
+/// The dinner, in words: left fork first, then lower fork first, of `planned` meals.
+pub fn dinner_said(left: &Outcome, ordered: &Outcome, planned: u64) -> String {
+    let eaten = of(left.total(), planned);
+    let left = match &left.deadlock {
+        Some(deadlock) => format!("left fork first: {eaten} meals eaten, then\n{deadlock}"),
+        None => format!("left fork first: no deadlock this time ({eaten} meals eaten).\n"),
+    };
+    format!(
+        "{left}\nlower fork first: {} meals eaten, {}.\n",
+        of(ordered.total(), planned),
+        ordered.watchdog_said()
+    )
+}
 
 #[cfg(all(test, feature = "solutions"))]
 mod tests {

@@ -310,6 +310,21 @@ pub struct Deadlock {
     pub stalled_for: Duration,
 }
 
+impl fmt::Display for Deadlock {
+    /// The watchdog's report: how long nothing moved, then one line per waiting thread.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "watchdog: DEADLOCK. No lock was taken for {} ms, and the waits form a cycle:",
+            self.stalled_for.as_millis()
+        )?;
+        for wait in &self.cycle {
+            writeln!(f, "  {wait}")?;
+        }
+        Ok(())
+    }
+}
+
 /// A thread that checks a [`Registry`] every few milliseconds. When no lock has been acquired
 /// for `stall` and the waits form a cycle, it reports the cycle and tells the waiters to give up.
 #[derive(Debug)]

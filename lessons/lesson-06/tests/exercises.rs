@@ -22,6 +22,7 @@ use std::thread;
 use std::time::Duration;
 
 use instruments::Recorder;
+use instruments::check::{join_all, within_waiting};
 use instruments::interleaving::{self, Ending, Failure, Model, foreign_sync_paths};
 use instruments::summary::max_concurrent;
 use instruments::timeline::draw;
@@ -36,6 +37,7 @@ mod sync {
     use std::ops::{Deref, DerefMut};
 
     use instruments::interleaving::sync as recorded;
+    use instruments::lock_wrapper::{map_lock, map_try_lock};
     use instruments::waitfor;
 
     pub use recorded::{Arc, LockResult, PoisonError, TryLockError, TryLockResult, atomic};
@@ -48,13 +50,6 @@ mod sync {
     pub enum MutexGuard<'a, T> {
         Loom(recorded::MutexGuard<'a, T>),
         Pausing(waitfor::MutexGuard<'a, T>),
-    }
-
-    fn map<G, T>(result: Result<G, PoisonError<G>>, wrap: impl Fn(G) -> T) -> LockResult<T> {
-        match result {
-            Ok(guard) => Ok(wrap(guard)),
-            Err(poisoned) => Err(PoisonError::new(wrap(poisoned.into_inner()))),
-        }
     }
 
     impl<T> Mutex<T> {
@@ -84,38 +79,16 @@ mod sync {
     impl<T: fmt::Debug> Mutex<T> {
         pub fn lock(&self) -> LockResult<MutexGuard<'_, T>> {
             match self {
-                Mutex::Loom(inner) => map(inner.lock(), MutexGuard::Loom),
-                Mutex::Pausing(inner) => map(inner.lock(), MutexGuard::Pausing),
+                Mutex::Loom(inner) => map_lock(inner.lock(), MutexGuard::Loom),
+                Mutex::Pausing(inner) => map_lock(inner.lock(), MutexGuard::Pausing),
             }
         }
 
         pub fn try_lock(&self) -> TryLockResult<MutexGuard<'_, T>> {
             match self {
-                Mutex::Loom(inner) => map_try(inner.try_lock(), MutexGuard::Loom),
-                Mutex::Pausing(inner) => map_try(inner.try_lock(), MutexGuard::Pausing),
+                Mutex::Loom(inner) => map_try_lock(inner.try_lock(), MutexGuard::Loom),
+                Mutex::Pausing(inner) => map_try_lock(inner.try_lock(), MutexGuard::Pausing),
             }
-        }
-    }
-
-    fn map_try<G, T>(result: TryLockResult<G>, wrap: impl Fn(G) -> T) -> TryLockResult<T> {
-        match result {
-            Ok(guard) => Ok(wrap(guard)),
-            Err(TryLockError::WouldBlock) => Err(TryLockError::WouldBlock),
-            Err(TryLockError::Poisoned(poisoned)) => Err(TryLockError::Poisoned(PoisonError::new(
-                wrap(poisoned.into_inner()),
-            ))),
-        }
-    }
-
-    impl<T: Default> Default for Mutex<T> {
-        fn default() -> Self {
-            Mutex::new(T::default())
-        }
-    }
-
-    impl<T> fmt::Debug for Mutex<T> {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.debug_struct("Mutex").finish_non_exhaustive()
         }
     }
 
@@ -138,11 +111,8 @@ mod sync {
         }
     }
 
-    impl<T: fmt::Debug> fmt::Debug for MutexGuard<'_, T> {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            fmt::Debug::fmt(&**self, f)
-        }
-    }
+    instruments::lock_wrapper_debug!(Mutex, MutexGuard);
+    instruments::lock_wrapper_condvar!(Condvar, MutexGuard);
 
     pub enum Condvar {
         Loom(recorded::Condvar),
@@ -161,24 +131,13 @@ mod sync {
         pub fn wait<'a, T>(&self, guard: MutexGuard<'a, T>) -> LockResult<MutexGuard<'a, T>> {
             match (self, guard) {
                 (Condvar::Loom(condvar), MutexGuard::Loom(guard)) => {
-                    map(condvar.wait(guard), MutexGuard::Loom)
+                    map_lock(condvar.wait(guard), MutexGuard::Loom)
                 }
                 (Condvar::Pausing(condvar), MutexGuard::Pausing(guard)) => {
-                    map(condvar.wait(guard), MutexGuard::Pausing)
+                    map_lock(condvar.wait(guard), MutexGuard::Pausing)
                 }
                 _ => panic!("a Condvar and a Mutex from different checks"),
             }
-        }
-
-        pub fn wait_while<'a, T>(
-            &self,
-            mut guard: MutexGuard<'a, T>,
-            mut condition: impl FnMut(&mut T) -> bool,
-        ) -> LockResult<MutexGuard<'a, T>> {
-            while condition(&mut *guard) {
-                guard = self.wait(guard)?;
-            }
-            Ok(guard)
         }
 
         pub fn notify_one(&self) {
@@ -193,18 +152,6 @@ mod sync {
                 Condvar::Loom(condvar) => condvar.notify_all(),
                 Condvar::Pausing(condvar) => condvar.notify_all(),
             }
-        }
-    }
-
-    impl Default for Condvar {
-        fn default() -> Self {
-            Condvar::new()
-        }
-    }
-
-    impl fmt::Debug for Condvar {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.debug_struct("Condvar").finish_non_exhaustive()
         }
     }
 }
@@ -238,44 +185,6 @@ const SOURCES: [&str; 2] = [
 /// A real-thread check that has not finished after this is judged hung: the verdict comes within
 /// seconds. The reference answers finish each in well under 100 ms.
 const LIMIT: Duration = Duration::from_secs(3);
-
-/// Runs `check` on its own thread; if it has not finished within `limit`, fails with "timed
-/// out" and what `on_timeout` says (computed then: what was waiting). A panic in `check` is
-/// passed on unchanged.
-#[track_caller]
-fn within_or<T: Send + 'static>(
-    exercise: &str,
-    limit: Duration,
-    on_timeout: impl FnOnce() -> String,
-    check: impl FnOnce() -> T + Send + 'static,
-) -> T {
-    let (done, finished) = mpsc::channel();
-    thread::spawn(move || {
-        let _ = done.send(panic::catch_unwind(AssertUnwindSafe(check)));
-    });
-    match finished.recv_timeout(limit) {
-        Ok(Ok(value)) => value,
-        Ok(Err(payload)) => panic::resume_unwind(payload),
-        Err(_) => panic!(
-            "\n{exercise}: timed out after {} s: {}\n",
-            limit.as_secs(),
-            on_timeout()
-        ),
-    }
-}
-
-/// Joins scoped threads, passing on the first one's panic unchanged (so its message, such as
-/// the exercise's `todo!`, is the test's failure message, not "a scoped thread panicked").
-fn join_all<T>(handles: Vec<thread::ScopedJoinHandle<'_, T>>) -> Vec<T> {
-    handles
-        .into_iter()
-        .map(|handle| {
-            handle
-                .join()
-                .unwrap_or_else(|payload| panic::resume_unwind(payload))
-        })
-        .collect()
-}
 
 /// Loom can only see locks and condvars that come from `crate::sync`. Any path to another sync
 /// type counts, whatever the spelling: `std::sync::Mutex::new` in code, a grouped import, an
@@ -431,7 +340,7 @@ fn permit_holders(permits: usize) -> Vec<instruments::Span> {
 
 #[test]
 fn exercise_6_1_never_more_holders_than_permits() {
-    let spans = within_or(
+    let spans = within_waiting(
         SEMAPHORE,
         LIMIT,
         || {
@@ -454,7 +363,7 @@ fn exercise_6_1_never_more_holders_than_permits() {
 
 #[test]
 fn exercise_6_1_permit_is_given_back_on_drop_and_on_panic() {
-    within_or(
+    within_waiting(
         SEMAPHORE,
         LIMIT,
         || {
@@ -519,7 +428,7 @@ fn explore_semaphore() -> Result<interleaving::Explored, Failure> {
 fn exercise_6_1_no_interleaving_lets_two_in_or_loses_a_wakeup() {
     // On an answer: the shipped `todo!()` is reported from a plain run.
     drop(Semaphore::new(1).acquire());
-    let Err(failure) = within_or(
+    let Err(failure) = within_waiting(
         SEMAPHORE,
         LIMIT,
         || "loom's model of three threads sharing one permit did not finish.".to_owned(),
@@ -756,7 +665,7 @@ fn exercise_6_2_opposite_transfers_cannot_deadlock() {
     Bank::new(&[1, 0]).transfer(0, 1, 1);
     let running: Arc<std::sync::Mutex<Option<Arc<Table>>>> = Arc::default();
     let seen = Arc::clone(&running);
-    within_or(
+    within_waiting(
         BANK,
         LIMIT,
         move || {
@@ -803,7 +712,7 @@ fn exercise_6_2_transfers_between_different_accounts_run_at_once() {
     Bank::new(&[1, 0]).transfer(0, 1, 1);
     let table = bank_table(2);
     let ran = Arc::clone(&table);
-    within_or(
+    within_waiting(
         BANK,
         LIMIT,
         || "transfers 0->1 and 2->3 never finished.".to_owned(),
@@ -860,7 +769,7 @@ fn exercise_6_2_opposite_transfers_do_not_deadlock() {
         return; // a deadlock: `exercise_6_2_opposite_transfers_cannot_deadlock` names it
     }
     const TRANSFERS: usize = 50_000;
-    let (succeeded, total) = within_or(
+    let (succeeded, total) = within_waiting(
         BANK,
         LIMIT,
         || {
@@ -896,7 +805,7 @@ fn exercise_6_2_a_ring_of_three_does_not_deadlock() {
     if pausing_runs_hang() {
         return; // a deadlock: `exercise_6_2_opposite_transfers_cannot_deadlock` names it
     }
-    let (succeeded, total) = within_or(
+    let (succeeded, total) = within_waiting(
         BANK,
         LIMIT,
         || {
@@ -915,19 +824,24 @@ fn exercise_6_2_a_ring_of_three_does_not_deadlock() {
     );
 }
 
-#[test]
-fn exercise_6_2_no_interleaving_deadlocks_or_shows_the_money_half_moved() {
-    // On an answer: the shipped `todo!()` is reported from a plain run.
+/// Runs loom's model of the bank (`what` it models), after a plain run (so the shipped
+/// `todo!()` is reported from there) and unless the pausing runs deadlock (then
+/// `exercise_6_2_opposite_transfers_cannot_deadlock` names it): the failing interleaving, if any.
+fn explore_bank(
+    what: &str,
+    explore: fn() -> Result<interleaving::Explored, Failure>,
+) -> Option<Failure> {
     Bank::new(&[1, 0]).transfer(0, 1, 1);
     if pausing_runs_hang() {
-        return; // a deadlock: `exercise_6_2_opposite_transfers_cannot_deadlock` names it
+        return None;
     }
-    let Err(failure) = within_or(
-        BANK,
-        LIMIT,
-        || "loom's model of two opposite transfers did not finish.".to_owned(),
-        explore_opposite_transfers,
-    ) else {
+    let what = format!("loom's model of {what} did not finish.");
+    within_waiting(BANK, LIMIT, || what, explore).err()
+}
+
+#[test]
+fn exercise_6_2_no_interleaving_deadlocks_or_shows_the_money_half_moved() {
+    let Some(failure) = explore_bank("two opposite transfers", explore_opposite_transfers) else {
         return;
     };
     let advice = match &failure.ending {
@@ -958,17 +872,8 @@ fn exercise_6_2_no_interleaving_deadlocks_or_shows_the_money_half_moved() {
 
 #[test]
 fn exercise_6_2_no_interleaving_overdraws_an_account() {
-    // On an answer: the shipped `todo!()` is reported from a plain run.
-    Bank::new(&[1, 0]).transfer(0, 1, 1);
-    if pausing_runs_hang() {
-        return; // a deadlock: `exercise_6_2_opposite_transfers_cannot_deadlock` names it
-    }
-    let Err(failure) = within_or(
-        BANK,
-        LIMIT,
-        || "loom's model of two competing withdrawals did not finish.".to_owned(),
-        explore_competing_withdrawals,
-    ) else {
+    let Some(failure) = explore_bank("two competing withdrawals", explore_competing_withdrawals)
+    else {
         return;
     };
     let advice = "An overdraft race (check-then-act): check the balance *while holding* both \
@@ -988,7 +893,7 @@ fn exercise_6_2_no_interleaving_overdraws_an_account() {
 
 #[test]
 fn exercise_6_2_moves_money_and_refuses_an_overdraft() {
-    let (bank, moved, refused) = within_or(
+    let (bank, moved, refused) = within_waiting(
         BANK,
         LIMIT,
         || "transfer(0, 1, ..) on one thread never returned.".to_owned(),
@@ -1016,7 +921,7 @@ fn exercise_6_2_moves_money_and_refuses_an_overdraft() {
 
 #[test]
 fn exercise_6_2_a_transfer_to_the_same_account_does_not_hang() {
-    let (moved, balance) = within_or(
+    let (moved, balance) = within_waiting(
         BANK,
         LIMIT,
         || {
