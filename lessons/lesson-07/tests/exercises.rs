@@ -13,44 +13,19 @@
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc as std_mpsc;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use instruments::check::expect_at_once;
+use instruments::check::within_waiting as within;
 use instruments::summary::distinct_threads;
 use instruments::{Recorder, Span};
 use lesson_07::exercises::{Pool, PoolError, frequency};
 
 const FREQUENCY: &str = "exercise 7.1 `frequency` (lessons/lesson-07/src/exercises/frequency.rs)";
 const POOL: &str = "exercise 7.2 `Pool` (lessons/lesson-07/src/exercises/pool.rs)";
-
-/// Runs `check` on its own thread and fails, naming the exercise and saying what `waiting`
-/// can tell about what did not return, if it has not finished within `limit` (a right answer
-/// takes a fraction of it, even on a busy machine). A panic in `check` is passed on unchanged,
-/// so its own message is what the learner reads.
-#[track_caller]
-fn within<T: Send + 'static>(
-    exercise: &str,
-    limit: Duration,
-    waiting: impl FnOnce() -> String,
-    check: impl FnOnce() -> T + Send + 'static,
-) -> T {
-    let (done, finished) = std_mpsc::channel();
-    thread::Builder::new()
-        .name(format!("check {exercise}"))
-        .spawn(move || {
-            let _ = done.send(panic::catch_unwind(AssertUnwindSafe(check)));
-        })
-        .expect("the check's thread starts");
-    match finished.recv_timeout(limit) {
-        Ok(Ok(value)) => value,
-        Ok(Err(payload)) => panic::resume_unwind(payload),
-        Err(_) => panic!("\n{exercise}: timed out after {limit:?}. {}\n", waiting()),
-    }
-}
 
 /// Short texts in German, Greek, Russian, French and Turkish, with digits, punctuation and
 /// whitespace that must not count.
