@@ -193,7 +193,9 @@ pub fn apply_changes(written: &str, reference: &str) -> Result<String, String> {
                 taken.push_str(line);
                 taken.push('\n');
             }
-            Err(format!("change {block}: no `{end}` line after its `{REPLACE}`"))
+            Err(format!(
+                "change {block}: no `{end}` line after its `{REPLACE}`"
+            ))
         };
         let old = take_until(WITH)?;
         let new = take_until(END)?;
@@ -412,12 +414,24 @@ mod tests {
         let whole = "// WRONG [order]: x => \"words\"\nfn a() {}\n";
         assert_eq!(apply_changes(whole, reference).unwrap(), whole);
         let missing = "// REPLACE\n    three();\n// WITH\n// END\n";
-        assert!(apply_changes(missing, reference).unwrap_err().contains("not in the reference"));
+        assert!(
+            apply_changes(missing, reference)
+                .unwrap_err()
+                .contains("not in the reference")
+        );
         let twice = "// REPLACE\n}\n// WITH\n// END\n";
         let reference_twice = "}\n}\n";
-        assert!(apply_changes(twice, reference_twice).unwrap_err().contains("occur 2 times"));
+        assert!(
+            apply_changes(twice, reference_twice)
+                .unwrap_err()
+                .contains("occur 2 times")
+        );
         let unended = "// REPLACE\n    one();\n// WITH\n";
-        assert!(apply_changes(unended, reference).unwrap_err().contains("no `// END`"));
+        assert!(
+            apply_changes(unended, reference)
+                .unwrap_err()
+                .contains("no `// END`")
+        );
     }
 
     #[test]
