@@ -17,6 +17,8 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
+use crate::rendezvous::Rendezvous;
+
 /// One recorded stretch of work.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Span {
@@ -56,6 +58,8 @@ struct Inner {
 struct State {
     spans: Vec<Span>,
     threads: HashMap<ThreadId, usize>,
+    /// A check's meeting point (see [`Recorder::meet`]).
+    meeting: Option<Arc<Rendezvous>>,
 }
 
 /// Collects spans from any number of threads and tasks.
@@ -79,6 +83,35 @@ impl Recorder {
                 state: Mutex::new(State::default()),
             }),
         }
+    }
+
+    /// Makes every [`Recorder::attend`] on this recorder (and its clones) wait at `meeting`:
+    /// a check's way to prove "all at once" on real threads without sleeping (see
+    /// [`crate::rendezvous`]). Scoped to this recorder, so checks running side by side in one
+    /// process do not meet each other.
+    pub fn meet(&self, meeting: Arc<Rendezvous>) {
+        self.lock().meeting = Some(meeting);
+    }
+
+    /// Runs `work`, first waiting at the meeting set by [`Recorder::meet`], if there is one
+    /// (anywhere else this just runs `work`).
+    pub fn attend<T>(&self, work: impl FnOnce() -> T) -> T {
+        let meeting = self.lock().meeting.clone();
+        match meeting {
+            Some(meeting) => {
+                let _in_flight = meeting.arrive();
+                work()
+            }
+            None => work(),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        // Every update of the state is one statement: a panic cannot leave it half-done.
+        self.inner
+            .state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Time since the recorder was created.
@@ -126,11 +159,7 @@ impl Recorder {
     /// Adds a finished span (for spans measured some other way).
     pub fn push(&self, task: String, label: String, start: Duration, end: Duration) {
         let current = thread::current();
-        let mut state = self
-            .inner
-            .state
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
+        let mut state = self.lock();
         let next = state.threads.len();
         let thread = *state.threads.entry(current.id()).or_insert(next);
         let thread_name = current
@@ -148,11 +177,7 @@ impl Recorder {
 
     /// Every span recorded so far, ordered by start.
     pub fn spans(&self) -> Vec<Span> {
-        let state = self
-            .inner
-            .state
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
+        let state = self.lock();
         let mut spans = state.spans.clone();
         spans.sort_by_key(|span| (span.start, span.end));
         spans
