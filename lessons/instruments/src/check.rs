@@ -12,6 +12,16 @@ use crate::timeline::draw;
 
 const WIDTH: usize = 72;
 
+/// The text of a panic's payload (a `&str` or a `String`; empty for anything else), so a
+/// check can show the learner their own panic message.
+pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|text| (*text).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}
+
 /// Fails, naming the exercise and showing the timeline, unless at least `at_least` spans were
 /// open at the same moment.
 #[track_caller]

@@ -14,11 +14,12 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
-use instruments::check::{expect_at_once, within};
+use instruments::check::{expect_at_once, panic_text, within};
+use instruments::rendezvous::Rendezvous;
 use instruments::timeline::{draw, format_duration};
 use instruments::{Recorder, Span};
+use lesson_02::Job;
 use lesson_02::exercises::{parallel_sum, run_jobs};
-use lesson_02::{Job, meeting};
 
 const SUM: &str = "exercise 2.1 `parallel_sum` (lessons/lesson-02/src/exercises/parallel_sum.rs)";
 const JOBS: &str = "exercise 2.2 `run_jobs` (lessons/lesson-02/src/exercises/run_jobs.rs)";
@@ -29,19 +30,6 @@ const JOBS: &str = "exercise 2.2 `run_jobs` (lessons/lesson-02/src/exercises/run
 const LIMIT: Duration = Duration::from_secs(5);
 
 const WIDTH: usize = 72;
-
-/// The two checks of 2.1 run one after the other: while the "at once" check has its meeting
-/// installed, every `sum_chunk` in the process waits there, so the other check must not run.
-static ONE_2_1_CHECK_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-/// The text of a panic's payload.
-fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|text| (*text).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_default()
-}
 
 // ---------------------------------------------------------------------------------------------
 // Exercise 2.1: parallel_sum
@@ -84,8 +72,11 @@ struct SumRun {
 }
 
 /// Calls `parallel_sum`; if it panics, fails with a message that names the case.
-fn run_sum(numbers: &[u64], workers: usize) -> SumRun {
+fn run_sum(numbers: &[u64], workers: usize, meeting: Option<Arc<Rendezvous>>) -> SumRun {
     let recorder = Recorder::new();
+    if let Some(meeting) = meeting {
+        recorder.meet(meeting);
+    }
     // A zero-length span on the calling thread, so the check knows that thread's number.
     recorder.record("caller", "caller", || ());
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
@@ -233,20 +224,17 @@ fn judge_sum(numbers: &[u64], workers: usize, run: &SumRun) {
 #[test]
 fn exercise_2_1_parallel_sum_shares_the_numbers_out_by_workers() {
     within(SUM, LIMIT, || {
-        let _alone = ONE_2_1_CHECK_AT_A_TIME
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
         // All positive, so a dropped number always changes the total.
         let numbers: Vec<u64> = (1..=1000).map(|n| n * 37 % 101 + 1).collect();
         for workers in [1, 2, 3, 4, 7, 64] {
-            judge_sum(&numbers, workers, &run_sum(&numbers, workers));
+            judge_sum(&numbers, workers, &run_sum(&numbers, workers, None));
         }
         // More workers than numbers.
         let few = [5, 10, 20];
-        judge_sum(&few, 8, &run_sum(&few, 8));
+        judge_sum(&few, 8, &run_sum(&few, 8, None));
         // Nothing to add up.
         for workers in [1, 4] {
-            judge_sum(&[], workers, &run_sum(&[], workers));
+            judge_sum(&[], workers, &run_sum(&[], workers, None));
         }
     });
 }
@@ -254,18 +242,14 @@ fn exercise_2_1_parallel_sum_shares_the_numbers_out_by_workers() {
 #[test]
 fn exercise_2_1_parallel_sum_adds_every_chunk_at_once() {
     within(SUM, LIMIT, || {
-        let _alone = ONE_2_1_CHECK_AT_A_TIME
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
         // Each chunk waits inside `sum_chunk` until all 4 have started (at most `GRACE`): a
         // right answer meets at once, however busy the machine; one that joins a thread before
         // spawning the next never gathers all 4, and each chunk gives up after `GRACE`.
         let workers = 4;
         let numbers: Vec<u64> = (1..=4_000).collect();
-        let meeting = meeting::install(workers, GRACE);
-        let run = run_sum(&numbers, workers);
+        let meeting = Arc::new(Rendezvous::new(workers, GRACE));
+        let run = run_sum(&numbers, workers, Some(Arc::clone(&meeting)));
         let at_once = meeting.most_at_once();
-        drop(meeting);
         judge_sum(&numbers, workers, &run);
         if at_once < run.chunks.len() {
             let advice = if at_once <= 1 {

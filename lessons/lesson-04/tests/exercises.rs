@@ -12,7 +12,7 @@ use std::sync::{Arc, Barrier, mpsc};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use instruments::check::{expect_threads, within};
+use instruments::check::{expect_threads, panic_text, within};
 use instruments::rendezvous::Rendezvous;
 use instruments::timeline::{draw, format_duration};
 use instruments::{Recorder, Span};
@@ -32,15 +32,6 @@ const PARALLEL: &str = "exercise 4.3 `compute_all_parallel` \
 const LIMIT: Duration = Duration::from_secs(5);
 
 const WIDTH: usize = 72;
-
-/// The text of a panic's payload.
-fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|text| (*text).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_default()
-}
 
 /// Runs the learner's code; if it panics, fails with the exercise's name and the panic's own
 /// message (an unfinished `todo!`, or the interpreter refusing a GIL taken twice).
