@@ -293,109 +293,101 @@ impl Drop for ExitMark {
     }
 }
 
+/// Runs one of 7.2's checks within `POOL_LIMIT`; if it hangs, the failure names the step
+/// (`step.at(..)`) that did not return.
+fn within_steps<T: Send + 'static>(check: impl FnOnce(&Step) -> T + Send + 'static) -> T {
+    let step = Step::default();
+    let inside = step.clone();
+    within(POOL, POOL_LIMIT, || step.waiting(), move || check(&inside))
+}
+
 thread_local! {
     static EXIT_MARK: RefCell<Option<ExitMark>> = const { RefCell::new(None) };
 }
 
 #[test]
 fn exercise_7_2_pool_map_keeps_input_order() {
-    let step = Step::default();
-    let inside = step.clone();
-    within(
-        POOL,
-        POOL_LIMIT,
-        || step.waiting(),
-        move || {
-            let step = inside;
-            step.at("Pool::new(3)");
-            let pool = Pool::new(3);
-            step.at("pool.map over 12 items");
-            // Later items finish sooner, so answers collected as they come would be reversed.
-            let got = pool.map((0..12).collect::<Vec<u64>>(), |n| {
-                thread::sleep(Duration::from_millis(4 * (12 - n)));
-                n * n
-            });
-            let want: Vec<u64> = (0..12).map(|n| n * n).collect();
-            assert!(
-                got.as_ref() == Ok(&want),
-                "\n{POOL}: `map` of n * n over 0..12 returned {got:?}; expected Ok({want:?}), \
+    within_steps(move |step| {
+        step.at("Pool::new(3)");
+        let pool = Pool::new(3);
+        step.at("pool.map over 12 items");
+        // Later items finish sooner, so answers collected as they come would be reversed.
+        let got = pool.map((0..12).collect::<Vec<u64>>(), |n| {
+            thread::sleep(Duration::from_millis(4 * (12 - n)));
+            n * n
+        });
+        let want: Vec<u64> = (0..12).map(|n| n * n).collect();
+        assert!(
+            got.as_ref() == Ok(&want),
+            "\n{POOL}: `map` of n * n over 0..12 returned {got:?}; expected Ok({want:?}), \
                  the answers in the order of the items, not the order they finish. Send each \
                  answer back with its index, and put it in its slot.\n"
-            );
-            step.at("pool.map over no items");
-            let empty: Result<Vec<u64>, PoolError> = pool.map(Vec::new(), |n: u64| n);
-            assert_eq!(
-                empty,
-                Ok(vec![]),
-                "\n{POOL}: no items should give Ok(vec![]).\n"
-            );
-            step.at("pool.map over 2 words");
-            let words = pool.map(vec!["pool", "map"], |w: &str| w.len());
-            assert_eq!(
-                words,
-                Ok(vec![4, 3]),
-                "\n{POOL}: map(vec![\"pool\", \"map\"], len)\n"
-            );
-            step.at("drop(pool)");
-            drop(pool);
-        },
-    );
+        );
+        step.at("pool.map over no items");
+        let empty: Result<Vec<u64>, PoolError> = pool.map(Vec::new(), |n: u64| n);
+        assert_eq!(
+            empty,
+            Ok(vec![]),
+            "\n{POOL}: no items should give Ok(vec![]).\n"
+        );
+        step.at("pool.map over 2 words");
+        let words = pool.map(vec!["pool", "map"], |w: &str| w.len());
+        assert_eq!(
+            words,
+            Ok(vec![4, 3]),
+            "\n{POOL}: map(vec![\"pool\", \"map\"], len)\n"
+        );
+        step.at("drop(pool)");
+        drop(pool);
+    });
 }
 
 #[test]
 fn exercise_7_2_pool_runs_its_own_workers_at_once_and_joins_them() {
-    let step = Step::default();
-    let inside = step.clone();
-    within(
-        POOL,
-        POOL_LIMIT,
-        || step.waiting(),
-        move || {
-            let step = inside;
-            let (exits, exited) = std_mpsc::channel();
-            step.at("Pool::new(2)");
-            let pool = Pool::new(2);
-            // Three jobs for two workers, held at the gate: two should be in flight at once,
-            // and the third should not start until one of them is done.
-            step.at("pool.map over 3 items held at a gate");
-            let (first, most) = gated_map(&pool, 3, 2, &exits);
-            assert!(
-                most <= 2,
-                "\n{POOL}: a pool of 2 ran {most} jobs at once. Only the pool's own `workers` \
+    within_steps(move |step| {
+        let (exits, exited) = std_mpsc::channel();
+        step.at("Pool::new(2)");
+        let pool = Pool::new(2);
+        // Three jobs for two workers, held at the gate: two should be in flight at once,
+        // and the third should not start until one of them is done.
+        step.at("pool.map over 3 items held at a gate");
+        let (first, most) = gated_map(&pool, 3, 2, &exits);
+        assert!(
+            most <= 2,
+            "\n{POOL}: a pool of 2 ran {most} jobs at once. Only the pool's own `workers` \
                  threads may run jobs (not a thread per job, not a number of your own): start \
                  them in `new`, and have `map` only send jobs to them.\n"
-            );
-            assert!(
-                most == 2,
-                "\n{POOL}: a pool of 2 ran at most {most} job at once, while 3 were waiting. \
+        );
+        assert!(
+            most == 2,
+            "\n{POOL}: a pool of 2 ran at most {most} job at once, while 3 were waiting. \
                  Start `workers` threads in `new` (the parameter, not a number of your own); do \
                  they all take jobs from the same channel? Does `map` send every job before it \
                  waits for answers?\n"
-            );
-            step.at("a second pool.map over 2 items held at a gate");
-            let (second, _) = gated_map(&pool, 2, 2, &exits);
-            let threads: HashSet<ThreadId> = first.into_iter().chain(second).flatten().collect();
-            assert!(
-                threads.len() == 2,
-                "\n{POOL}: two calls of `map` on a pool of 2 ran their jobs on {} different \
+        );
+        step.at("a second pool.map over 2 items held at a gate");
+        let (second, _) = gated_map(&pool, 2, 2, &exits);
+        let threads: HashSet<ThreadId> = first.into_iter().chain(second).flatten().collect();
+        assert!(
+            threads.len() == 2,
+            "\n{POOL}: two calls of `map` on a pool of 2 ran their jobs on {} different \
                  threads. A pool starts its threads once, in `new`, and reuses them for every \
                  job of every `map`.\n",
-                threads.len()
-            );
-            step.at("drop(pool)");
-            drop(pool);
-            let ended = exited.try_iter().filter(|id| threads.contains(id)).count();
-            assert!(
-                ended == threads.len(),
-                "\n{POOL}: `drop(pool)` returned while {} of its {} worker threads were still \
+            threads.len()
+        );
+        step.at("drop(pool)");
+        drop(pool);
+        let ended = exited.try_iter().filter(|id| threads.contains(id)).count();
+        assert!(
+            ended == threads.len(),
+            "\n{POOL}: `drop(pool)` returned while {} of its {} worker threads were still \
                  running: dropping a pool must stop its threads *and wait for them*. In `Drop`, \
                  drop the job `Sender` (each worker's loop then ends), then `join` every \
                  worker.\n",
-                threads.len() - ended,
-                threads.len()
-            );
-        },
-    );
+            threads.len() - ended,
+            threads.len()
+        );
+    });
 }
 
 /// Tells when the worker thread that ran item 5 has started a later item, which means item
@@ -439,82 +431,74 @@ impl MovedOn {
 
 #[test]
 fn exercise_7_2_pool_reports_the_lowest_index_panic_and_keeps_its_workers() {
-    let step = Step::default();
-    let inside = step.clone();
-    within(
-        POOL,
-        POOL_LIMIT,
-        || step.waiting(),
-        move || {
-            let step = inside;
-            step.at("Pool::new(3)");
-            let pool = Pool::new(3);
-            let (exits, _exited) = std_mpsc::channel();
-            step.at("pool.map over 3 items held at a gate");
-            let (_, most) = gated_map(&pool, 3, 3, &exits);
-            assert!(
-                most == 3,
-                "\n{POOL}: a pool of 3 ran at most {most} jobs at once, while 3 were waiting. \
+    within_steps(move |step| {
+        step.at("Pool::new(3)");
+        let pool = Pool::new(3);
+        let (exits, _exited) = std_mpsc::channel();
+        step.at("pool.map over 3 items held at a gate");
+        let (_, most) = gated_map(&pool, 3, 3, &exits);
+        assert!(
+            most == 3,
+            "\n{POOL}: a pool of 3 ran at most {most} jobs at once, while 3 were waiting. \
                  Start `workers` threads in `new` (the parameter, not a number of your own).\n"
-            );
-            // Items 1 and 5 panic. Item 1 waits until the worker that ran item 5 has moved on
-            // to a later item: by then item 5's panic has been caught and sent, so it is the
-            // first to arrive; but the error to report is item 1's, the lowest index.
-            let order = Arc::new(MovedOn::default());
-            step.at("pool.map over 8 items, 2 of which panic");
-            let got = pool.map((0..8).collect::<Vec<u32>>(), move |n| {
-                match n {
-                    5 => {
-                        order.ran_five();
-                        panic!("item {n} is broken");
-                    }
-                    1 => {
-                        order.wait();
-                        panic!("item {n} is broken");
-                    }
-                    n if n > 5 => order.later_item(),
-                    _ => {}
+        );
+        // Items 1 and 5 panic. Item 1 waits until the worker that ran item 5 has moved on
+        // to a later item: by then item 5's panic has been caught and sent, so it is the
+        // first to arrive; but the error to report is item 1's, the lowest index.
+        let order = Arc::new(MovedOn::default());
+        step.at("pool.map over 8 items, 2 of which panic");
+        let got = pool.map((0..8).collect::<Vec<u32>>(), move |n| {
+            match n {
+                5 => {
+                    order.ran_five();
+                    panic!("item {n} is broken");
                 }
-                n * 10
-            });
-            let want = PoolError {
-                index: 1,
-                message: "item 1 is broken".to_owned(),
-            };
-            match &got {
-                Err(error) if error.index == 5 => panic!(
-                    "\n{POOL}: items 1 and 5 panicked; `map` returned item 5's panic ({error:?}), \
+                1 => {
+                    order.wait();
+                    panic!("item {n} is broken");
+                }
+                n if n > 5 => order.later_item(),
+                _ => {}
+            }
+            n * 10
+        });
+        let want = PoolError {
+            index: 1,
+            message: "item 1 is broken".to_owned(),
+        };
+        match &got {
+            Err(error) if error.index == 5 => panic!(
+                "\n{POOL}: items 1 and 5 panicked; `map` returned item 5's panic ({error:?}), \
                      the first to arrive. Report the panic of the *lowest* index, whatever the \
                      order they arrive in: receive every answer, and keep the error with the \
                      smallest index.\n"
-                ),
-                _ => assert!(
-                    got.as_ref() == Err(&want),
-                    "\n{POOL}: items 1 and 5 panicked, so `map` should return Err({want:?}); it \
+            ),
+            _ => assert!(
+                got.as_ref() == Err(&want),
+                "\n{POOL}: items 1 and 5 panicked, so `map` should return Err({want:?}); it \
                      returned {got:?}. Catch each panic in its job with \
                      `std::panic::catch_unwind`, turn its payload (a String here) into the \
                      message, and report the lowest index.\n"
-                ),
-            }
-            // All three workers must still be there: three jobs held at a gate, all at once.
-            step.at("pool.map over 3 items held at a gate, after the panics");
-            let (again, most) = gated_map(&pool, 3, 3, &exits);
-            assert!(
-                most == 3 && again.is_ok(),
-                "\n{POOL}: after two jobs panicked, only {most} of the pool's 3 workers ran \
+            ),
+        }
+        // All three workers must still be there: three jobs held at a gate, all at once.
+        step.at("pool.map over 3 items held at a gate, after the panics");
+        let (again, most) = gated_map(&pool, 3, 3, &exits);
+        assert!(
+            most == 3 && again.is_ok(),
+            "\n{POOL}: after two jobs panicked, only {most} of the pool's 3 workers ran \
                  jobs at once (map returned {again:?}): the panics killed workers, and the \
                  pool shrank. Catch each panic inside its job, so the worker lives on.\n"
-            );
-            step.at("pool.map over 1 item that panics with a &str");
-            let literal = pool.map(vec![0_u8], |_| -> u8 { panic!("oven on fire") });
-            assert_eq!(
-                literal.map_err(|e| e.message),
-                Err("oven on fire".to_owned()),
-                "\n{POOL}: `panic!(\"oven on fire\")` carries a &'static str: \
+        );
+        step.at("pool.map over 1 item that panics with a &str");
+        let literal = pool.map(vec![0_u8], |_| -> u8 { panic!("oven on fire") });
+        assert_eq!(
+            literal.map_err(|e| e.message),
+            Err("oven on fire".to_owned()),
+            "\n{POOL}: `panic!(\"oven on fire\")` carries a &'static str: \
                  `payload.downcast_ref::<&str>()`.\n"
-            );
-            step.at("drop(pool)");
-            drop(pool);
-        },
-    );
+        );
+        step.at("drop(pool)");
+        drop(pool);
+    });
 }
