@@ -281,7 +281,11 @@ pub fn prove(
     if answers.is_empty() {
         return Ok(Vec::new());
     }
-    let scratch_root = workbook.root.join("target").join("verify-scratch");
+    // `WORKBOOK_VERIFY_SCRATCH` moves the copy, so that two maintainers (or two verify runs on
+    // one machine) do not build in each other's copy.
+    let scratch_root = std::env::var_os("WORKBOOK_VERIFY_SCRATCH")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workbook.root.join("target").join("verify-scratch"));
     mirror(&workbook.root, &scratch_root).map_err(|e| {
         Problem::failure(format!(
             "cannot copy the workbook to {}: {e}",
