@@ -1553,43 +1553,42 @@ mod tests {
 
     #[test]
     fn every_spelling_of_std_sync_is_found() {
-        assert!(found("use crate::sync::{Mutex, atomic::{AtomicU64, Ordering}};").is_empty());
-        assert!(
-            found("use crate::sync::Mutex; // not std::sync\nfn f() { \"std::sync\"; }").is_empty()
-        );
-        assert_eq!(found("use std::sync::Mutex;"), ["1:std::sync"]);
-        assert_eq!(
-            found("use std::sync::{atomic::AtomicU64};"),
-            ["1:std::sync"]
-        );
-        assert_eq!(found("use std::{sync::Mutex};"), ["1:sync"]);
-        assert_eq!(found("use std::sync as s;\nuse s::Mutex;"), ["1:std::sync"]);
-        assert_eq!(
-            found("use std as s;\ntype M = s::sync::Mutex<u64>;"),
-            ["2:s::sync"]
-        );
-        assert_eq!(
-            found("fn f() { let m = std::sync::Mutex::new(0); }"),
-            ["1:std::sync"]
-        );
-        assert_eq!(
-            found("use ::core::sync::atomic::AtomicU64;"),
-            ["1:core::sync"]
-        );
-        assert_eq!(found("use std::*;\nuse sync::Mutex;"), ["2:sync"]);
-        assert_eq!(found("use crate::Mutex;"), ["1:crate::Mutex"]);
-        assert!(found("use crate::{sync::{Condvar, Mutex}};").is_empty());
-        assert_eq!(
-            found("use crate::{sync::Mutex, Condvar};"),
-            ["1:crate::Condvar"]
-        );
-        assert_eq!(found("use super::super::Mutex;"), ["1:super"]);
-        assert_eq!(found("use parking_lot::Mutex;"), ["1:parking_lot"]);
-        assert_eq!(
-            found(
-                "/* std::sync */ let c = 's'; let l: &'a str = r#\"std::sync\"#;\nstd::sync::Arc"
+        // (source, what is found: "line:path"), one spelling a case.
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "use crate::sync::{Mutex, atomic::{AtomicU64, Ordering}};",
+                &[],
             ),
-            ["2:std::sync"]
-        );
+            (
+                "use crate::sync::Mutex; // not std::sync\nfn f() { \"std::sync\"; }",
+                &[],
+            ),
+            ("use std::sync::Mutex;", &["1:std::sync"]),
+            ("use std::sync::{atomic::AtomicU64};", &["1:std::sync"]),
+            ("use std::{sync::Mutex};", &["1:sync"]),
+            ("use std::sync as s;\nuse s::Mutex;", &["1:std::sync"]),
+            (
+                "use std as s;\ntype M = s::sync::Mutex<u64>;",
+                &["2:s::sync"],
+            ),
+            (
+                "fn f() { let m = std::sync::Mutex::new(0); }",
+                &["1:std::sync"],
+            ),
+            ("use ::core::sync::atomic::AtomicU64;", &["1:core::sync"]),
+            ("use std::*;\nuse sync::Mutex;", &["2:sync"]),
+            ("use crate::Mutex;", &["1:crate::Mutex"]),
+            ("use crate::{sync::{Condvar, Mutex}};", &[]),
+            ("use crate::{sync::Mutex, Condvar};", &["1:crate::Condvar"]),
+            ("use super::super::Mutex;", &["1:super"]),
+            ("use parking_lot::Mutex;", &["1:parking_lot"]),
+            (
+                "/* std::sync */ let c = 's'; let l: &'a str = r#\"std::sync\"#;\nstd::sync::Arc",
+                &["2:std::sync"],
+            ),
+        ];
+        for (source, expected) in cases {
+            assert_eq!(found(source), *expected, "in {source:?}");
+        }
     }
 }
