@@ -13,6 +13,8 @@
 //! - [`rendezvous`] proves "all at the same time" on real threads without sleeping.
 //! - [`interleaving`] shows a failing loom execution step by step, one column a thread (with the
 //!   `loom` feature), and finds sync types taken from anywhere but `crate::sync`.
+//! - `site` (feature `site`) a real HTTP server on loopback with a generated site and counters,
+//!   and the shared blocking (ureq) and async (reqwest) clients.
 //! - [`waitfor`] std locks that keep a wait-for table (who holds what, who waits for what) and
 //!   make a lock-order deadlock certain on real threads, with no luck needed.
 //! - [`lock_wrapper`] the plumbing every lock wrapper shares (poison mapping, `Deref`, `Debug`).
@@ -37,6 +39,8 @@ pub mod python;
 pub mod record;
 pub mod rendezvous;
 pub mod runs;
+#[cfg(feature = "site")]
+pub mod site;
 pub mod summary;
 pub mod timeline;
 pub mod waitfor;
