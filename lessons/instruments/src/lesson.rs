@@ -164,10 +164,12 @@ impl Lesson {
         self.report.cores
     }
 
-    /// Prints a line of the text report (nothing under `--json`).
+    /// Prints a line of the text report (nothing under `--json`). A sentence wider than the
+    /// terminal (or `$COLUMNS`) is wrapped at spaces, its further lines indented by two, so that
+    /// the book's recorded copy fits its page; drawn lines (timelines, tables) are left alone.
     pub fn say(&self, text: impl AsRef<str>) {
         if !self.args.json {
-            print_line(text.as_ref());
+            print_line(&wrap(text.as_ref(), terminal_width()));
         }
     }
 
@@ -237,7 +239,7 @@ impl Lesson {
         table.load_style(UTF8_BORDERS_ONLY);
         let mut header = vec!["run".to_owned(), "time".to_owned()];
         header.extend(keys.iter().map(|k| k.replace('_', " ")));
-        table.set_header(header);
+        let mut rows = vec![header];
         for measurement in &self.report.measurements {
             let mut row = vec![
                 measurement.name.clone(),
@@ -249,6 +251,12 @@ impl Lesson {
                 Some(other) => other.to_string(),
                 None => String::new(),
             }));
+            rows.push(row);
+        }
+        fit(&mut rows, terminal_width());
+        let mut rows = rows.into_iter();
+        table.set_header(rows.next().unwrap_or_default());
+        for row in rows {
             table.add_row(row);
         }
         self.say(table.to_string());
@@ -289,6 +297,136 @@ impl Lesson {
         let _ = std::io::stdout().flush();
         status
     }
+}
+
+/// Wraps the cells of a table (its first row the header) between words until the table is at
+/// most `width` wide, in this order: the headers, then the run names, then the words of the
+/// other cells ("yes, 2 threads"). A figure (a cell starting with a digit) is never cut. The
+/// table draws each column 3 wider (its padding and the space between columns) and adds 1.
+fn fit(rows: &mut [Vec<String>], width: usize) {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let budget = width.saturating_sub(1 + 3 * columns);
+    let lines = |cell: &String| cell.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    // The longest piece wrap_words cannot break: a word, or a part of a path up to its `::`.
+    let longest_word = |cell: &String| {
+        let pieces = cell
+            .split_whitespace()
+            .flat_map(|w| w.split_inclusive("::"));
+        pieces.map(|piece| piece.chars().count()).max().unwrap_or(0)
+    };
+    let column_width = |rows: &[Vec<String>], index: usize, skip: usize| {
+        let cells = rows.iter().skip(skip).filter_map(|row| row.get(index));
+        cells.map(lines).max().unwrap_or(0)
+    };
+    let total = |rows: &[Vec<String>]| {
+        (0..columns)
+            .map(|i| column_width(rows, i, 0))
+            .sum::<usize>()
+    };
+    // The headers, down to their longest word or their column's widest figure.
+    for index in 1..columns {
+        if total(rows) <= budget {
+            return;
+        }
+        let target = column_width(rows, index, 1).max(longest_word(&rows[0][index]));
+        rows[0][index] = wrap_words(&rows[0][index], target);
+    }
+    // The run names, down to what the other columns leave.
+    if total(rows) > budget {
+        let others: usize = (1..columns).map(|i| column_width(rows, i, 0)).sum();
+        let least = rows
+            .iter()
+            .filter_map(|row| row.first())
+            .map(longest_word)
+            .max();
+        let target = budget.saturating_sub(others).max(least.unwrap_or(0));
+        for row in rows.iter_mut() {
+            if let Some(name) = row.first_mut() {
+                *name = wrap_words(name, target);
+            }
+        }
+    }
+    // The other words, down to the longest word of their column.
+    for index in 1..columns {
+        if total(rows) <= budget {
+            return;
+        }
+        let cells = rows.iter().skip(1).filter_map(|row| row.get(index));
+        let target = cells.map(longest_word).max().unwrap_or(0);
+        for row in rows.iter_mut().skip(1) {
+            if let Some(cell) = row.get_mut(index) {
+                if !cell.starts_with(|c: char| c.is_ascii_digit()) {
+                    *cell = wrap_words(cell, target);
+                }
+            }
+        }
+    }
+}
+
+/// `text` on lines of at most `width` characters, broken between words, and inside a longer
+/// path after a `::` (`tokio::time::sleep`); what is still longer keeps a line to itself.
+fn wrap_words(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        // (piece, whether it follows the previous piece without a space)
+        let pieces: Vec<(&str, bool)> = if word.chars().count() > width {
+            let mut parts = Vec::new();
+            let mut rest = word;
+            while let Some(at) = rest.find("::").filter(|&at| at + 2 < rest.len()) {
+                parts.push((&rest[..at + 2], !parts.is_empty()));
+                rest = &rest[at + 2..];
+            }
+            parts.push((rest, !parts.is_empty()));
+            parts
+        } else {
+            vec![(word, false)]
+        };
+        for (piece, glued) in pieces {
+            let len = piece.chars().count();
+            let gap = usize::from(!glued);
+            if used > 0 && used + gap + len > width {
+                out.push('\n');
+                used = 0;
+            } else if used > 0 && !glued {
+                out.push(' ');
+                used += 1;
+            }
+            out.push_str(piece);
+            used += len;
+        }
+    }
+    out
+}
+
+/// Wraps each line of `text` wider than `width` at spaces, further lines indented by two.
+/// Lines holding box-drawing characters are pictures drawn to a width already: kept whole.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for (index, line) in text.split('\n').enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        let drawn = line.chars().any(|c| ('\u{2500}'..='\u{259f}').contains(&c));
+        if drawn || line.chars().count() <= width {
+            out.push_str(line);
+            continue;
+        }
+        let mut used = 0;
+        for word in line.split(' ') {
+            let len = word.chars().count();
+            if used > 0 && used + 1 + len > width {
+                out.push_str("\n  ");
+                used = 2;
+            } else if used > 0 {
+                out.push(' ');
+                used += 1;
+            }
+            out.push_str(word);
+            used += len;
+        }
+    }
+    out
 }
 
 /// Prints a line; if the reader has gone (`cargo run -p lesson-01 | head`), stops quietly
@@ -348,6 +486,55 @@ mod tests {
         assert_eq!(lesson.finish(), 1);
         assert_ne!(std::fs::read_to_string(&svg).unwrap(), "<svg>curve</svg>");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn long_sentences_wrap_and_drawn_lines_do_not() {
+        let sentence = "racy: 7 of 10 runs lost updates, 3 lost none: a clean run proves nothing.";
+        let wrapped = wrap(sentence, 30);
+        assert!(
+            wrapped.lines().all(|line| line.chars().count() <= 30),
+            "{wrapped}"
+        );
+        assert!(wrapped.lines().skip(1).all(|line| line.starts_with("  ")));
+        assert_eq!(
+            wrapped.split_whitespace().collect::<Vec<_>>().join(" "),
+            sentence
+        );
+        let drawn = format!("a.csv │{}│", "█".repeat(40));
+        assert_eq!(wrap(&drawn, 30), drawn);
+    }
+
+    #[test]
+    fn a_wide_table_wraps_words_and_never_cuts_a_figure() {
+        let header = ["run", "time", "readers at once", "completed", "deadlock"];
+        let row = [
+            "transfers: paying account first",
+            "114 ms",
+            "",
+            "20000",
+            "yes, 2 threads",
+        ];
+        let mut rows = vec![
+            header.map(str::to_owned).to_vec(),
+            row.map(str::to_owned).to_vec(),
+        ];
+        fit(&mut rows, 56);
+        let widest = |cell: &String| cell.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        let total: usize = (0..5)
+            .map(|i| rows.iter().map(|r| widest(&r[i])).max().unwrap())
+            .sum();
+        assert!(total + 1 + 3 * 5 <= 56, "{rows:?}");
+        assert_eq!(
+            (rows[1][1].as_str(), rows[1][3].as_str()),
+            ("114 ms", "20000")
+        );
+        assert_eq!(rows[0][2], "readers\nat once");
+        assert!(rows[1][0].lines().count() > 1, "{rows:?}");
+        assert_eq!(
+            wrap_words("3 downloads, tokio::time::sleep", 12),
+            "3 downloads,\ntokio::\ntime::sleep"
+        );
     }
 
     #[test]
