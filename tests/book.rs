@@ -64,9 +64,16 @@ fn every_include_names_an_existing_file_and_anchor() {
         let dir = chapter.parent().expect("a chapter is in a folder");
         for (line, directive) in includes(&text) {
             let place = format!("{}:{line}", chapter.strip_prefix(root()).unwrap().display());
+            // A chapter's quiz (mdbook-quiz); tests/quizzes.rs checks its contents.
+            if let Some(quiz) = directive.strip_prefix("quiz ") {
+                if !dir.join(quiz.trim()).is_file() {
+                    problems.push(format!("{place}: no quiz file {quiz}"));
+                }
+                continue;
+            }
             let Some(target) = directive.strip_prefix("include ") else {
                 problems.push(format!(
-                    "{place}: only {{{{#include}}}} is used, found {{{{#{directive}}}}}"
+                    "{place}: only {{{{#include}}}} and {{{{#quiz}}}} are used, found {{{{#{directive}}}}}"
                 ));
                 continue;
             };

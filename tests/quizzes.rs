@@ -1,0 +1,245 @@
+//! The chapters' quizzes (`book/quizzes/*.toml`, read by mdbook-quiz) and the proof of their
+//! answer keys.
+//!
+//! - "**Which outputs are possible?**": `build.rs` copies each such question's program, as the
+//!   reader sees it, into a module of this test, where `std::sync` and `std::thread` mean loom's
+//!   (the `sync` and `thread` modules below) and `println!` appends to a buffer behind a loom
+//!   lock (stdout is a lock too). Loom runs `main` through every interleaving, the outputs are
+//!   collected into a set, and the set must equal the quiz's correct answers: an answer loom never
+//!   produced, or an output loom found that the quiz marks wrong, fails this test.
+//! - "**Does this compile?**": `build.rs` makes each program a doctest of the root package
+//!   (`compile_fail,E0XXX` or `no_run`, from the quiz's answer), so `cargo test --doc` proves it.
+//! - And the rules every quiz keeps: every numbered chapter ends with its quiz, 3 to 6
+//!   questions, each with an explanation; loom programs use only what loom models exactly.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// What `std::sync` means in a quiz's program here: loom's types.
+#[allow(unused_imports)]
+mod sync {
+    pub use loom::sync::*;
+}
+
+/// What `std::thread` means in a quiz's program here.
+#[allow(unused_imports)]
+mod thread {
+    pub use loom::thread::*;
+}
+
+/// The programs' standard output: one string per execution, behind a loom lock, so that each
+/// `println!` is a step loom can order against the other threads' steps, as stdout's lock is.
+mod stdout {
+    loom::lazy_static! {
+        static ref OUT: loom::sync::Mutex<String> = loom::sync::Mutex::new(String::new());
+    }
+
+    pub fn write(text: &str) {
+        OUT.lock().unwrap().push_str(text);
+    }
+
+    /// What this execution printed, its lines joined by single spaces (as the quizzes show it).
+    pub fn take() -> String {
+        let text = std::mem::take(&mut *OUT.lock().unwrap());
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    macro_rules! println {
+        () => { $crate::stdout::write("\n") };
+        ($($arg:tt)*) => { $crate::stdout::write(&format!("{}\n", format_args!($($arg)*))) };
+    }
+    #[allow(unused_macros)]
+    macro_rules! print {
+        ($($arg:tt)*) => { $crate::stdout::write(&format!($($arg)*)) };
+    }
+    pub(crate) use {print, println};
+}
+
+/// A "which outputs are possible?" question, as `build.rs` found it.
+struct Program {
+    place: &'static str,
+    source: &'static str,
+    answers: &'static [&'static str],
+    distractors: &'static [&'static str],
+    main: fn(),
+}
+
+mod programs {
+    use super::Program;
+    include!(concat!(env!("OUT_DIR"), "/quiz_programs.rs"));
+}
+
+/// `` `1 2` `` -> `1 2`: the quizzes write each output as inline code.
+fn output(option: &str) -> String {
+    option.trim().trim_matches('`').trim().to_owned()
+}
+
+/// Every output of `main`, through every interleaving loom can make of it.
+fn enumerate(main: fn()) -> (BTreeSet<String>, usize) {
+    let seen = std::sync::Arc::new(std::sync::Mutex::new((BTreeSet::new(), 0_usize)));
+    let mut builder = loom::model::Builder::new();
+    // Exhaustive whatever LOOM_* variables say: a bound would leave outputs out.
+    builder.preemption_bound = None;
+    builder.max_branches = 100_000;
+    let inside = seen.clone();
+    builder.check(move || {
+        main();
+        let printed = stdout::take();
+        let mut seen = inside.lock().unwrap();
+        seen.0.insert(printed);
+        seen.1 += 1;
+    });
+    let seen = seen.lock().unwrap();
+    (seen.0.clone(), seen.1)
+}
+
+#[test]
+fn possible_outputs_are_exactly_the_quizzes_answers() {
+    let mut problems = Vec::new();
+    assert!(
+        !programs::PROGRAMS.is_empty(),
+        "build.rs found no \"which outputs are possible?\" question"
+    );
+    for program in programs::PROGRAMS {
+        let (found, executions) = enumerate(program.main);
+        let marked: BTreeSet<String> = program.answers.iter().map(|a| output(a)).collect();
+        let wrong: BTreeSet<String> = program.distractors.iter().map(|d| output(d)).collect();
+        let missing: Vec<_> = found.difference(&marked).collect();
+        let never: Vec<_> = marked.difference(&found).collect();
+        if missing.is_empty() && never.is_empty() {
+            println!(
+                "{}: {} possible outputs in {executions} interleavings, as the quiz says",
+                program.place,
+                found.len()
+            );
+            continue;
+        }
+        let mut problem = format!(
+            "{}: loom ran every interleaving ({executions}) and found the outputs {found:?}; \
+             the quiz marks {marked:?} as the possible ones.",
+            program.place
+        );
+        for output in missing {
+            let listed = if wrong.contains(output) {
+                "it is listed as a distractor"
+            } else {
+                "it is not listed at all"
+            };
+            problem += &format!(" `{output}` is possible but not in answer.answer ({listed}).");
+        }
+        for output in never {
+            problem += &format!(" `{output}` is marked correct but no interleaving prints it.");
+        }
+        problems.push(problem);
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+#[test]
+fn loom_programs_use_only_what_loom_models_exactly() {
+    // Loom does not model every weak-memory behaviour (load buffering), nor scoped threads or
+    // barriers: the programs keep to SeqCst atomics, Mutex, Arc, channels, spawn and join.
+    let mut problems = Vec::new();
+    for program in programs::PROGRAMS {
+        for refused in [
+            "Relaxed", "Acquire", "Release", "AcqRel", "scope", "Barrier", "std::{",
+        ] {
+            if program.source.contains(refused) {
+                problems.push(format!(
+                    "{}: the program uses `{refused}`, which loom does not model exactly here \
+                     (import `std::sync` and `std::thread` items by their full path)",
+                    program.place
+                ));
+            }
+        }
+        let options: Vec<String> = program
+            .answers
+            .iter()
+            .chain(program.distractors)
+            .map(|o| output(o))
+            .collect();
+        let unique: BTreeSet<&String> = options.iter().collect();
+        if unique.len() != options.len() {
+            problems.push(format!("{}: an output is listed twice", program.place));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The numbered chapters, `book/NN-slug.md`, with their text.
+fn numbered_chapters() -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = fs::read_dir(root().join("book"))
+        .expect("book/ is readable")
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| {
+            name.ends_with(".md")
+                && name.len() > 3
+                && name.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+                && name.as_bytes()[2] == b'-'
+        })
+        .map(|name| {
+            let text = fs::read_to_string(root().join("book").join(&name)).expect("readable");
+            (name, text)
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+fn quiz(path: &Path) -> toml::Table {
+    let text = fs::read_to_string(path).unwrap_or_else(|_| panic!("no {}", path.display()));
+    text.parse()
+        .unwrap_or_else(|e| panic!("{} is not valid TOML: {e}", path.display()))
+}
+
+#[test]
+fn every_numbered_chapter_ends_with_a_quiz_of_three_to_six_explained_questions() {
+    let mut problems = Vec::new();
+    let mut ids = BTreeSet::new();
+    for (chapter, text) in numbered_chapters() {
+        let stem = chapter.trim_end_matches(".md");
+        let directive = format!("{{{{#quiz quizzes/{stem}.toml}}}}");
+        if !text.contains(&directive) {
+            problems.push(format!(
+                "book/{chapter} has no quiz: write book/quizzes/{stem}.toml and end the chapter \
+                 with `## Quiz` and {directive}"
+            ));
+            continue;
+        }
+        let path = root().join("book/quizzes").join(format!("{stem}.toml"));
+        let questions = quiz(&path)
+            .get("questions")
+            .and_then(|q| q.as_array())
+            .cloned()
+            .unwrap_or_default();
+        if !(3..=6).contains(&questions.len()) {
+            problems.push(format!(
+                "book/quizzes/{stem}.toml has {} questions; a chapter's quiz has 3 to 6",
+                questions.len()
+            ));
+        }
+        for (index, question) in questions.iter().enumerate() {
+            let place = format!("book/quizzes/{stem}.toml, question {}", index + 1);
+            match question.get("id").and_then(|id| id.as_str()) {
+                // mdbook-quiz writes an id into each new question when the book is built; the
+                // ids are committed, so a reader's saved answers survive an edit elsewhere.
+                None => problems.push(format!("{place} has no id: run `mdbook build` and commit")),
+                Some(id) if !ids.insert(id.to_owned()) => {
+                    problems.push(format!("{place}: id {id} is used twice"));
+                }
+                Some(_) => {}
+            }
+            let context = question.get("context").and_then(|c| c.as_str());
+            if context.is_none_or(|c| c.trim().len() < 40) {
+                problems.push(format!("{place} has no explanation (`context`) saying why"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
