@@ -10,7 +10,8 @@
 //! - "**Does this compile?**": the question's program becomes a doctest, ```` ```rust,no_run ````
 //!   when the correct answer starts with "Yes", ```` ```rust,compile_fail,E0XXX ```` when it
 //!   starts with "No" (with the first error code the answer names), so rustdoc fails when the
-//!   quiz's verdict or its error code is not the compiler's.
+//!   quiz's verdict is not the compiler's; and into `COMPILES` in `quiz_programs.rs`, where
+//!   `tests/quizzes.rs` asks rustc for the error codes (stable rustdoc does not check them).
 //! - "**Which outputs are possible?**": the program is written into `quiz_programs.rs`, which
 //!   `tests/quizzes.rs` runs under loom, through every interleaving, with `std::sync` and
 //!   `std::thread` meaning loom's and `println!` writing to a buffer (a loom lock, as stdout is
@@ -65,7 +66,8 @@ mod quizzes {
     pub struct Found {
         /// Doc comments on empty modules, one per "does this compile?" question.
         pub doctests: String,
-        /// A module per "which outputs are possible?" program, and `PROGRAMS`, their table.
+        /// A module per "which outputs are possible?" program, and `PROGRAMS`, their table;
+        /// `COMPILES`, the "does this compile?" programs with the quiz's verdict.
         pub programs: String,
     }
 
@@ -79,6 +81,7 @@ mod quizzes {
             files.sort();
             let mut found = Found::default();
             let mut table = String::new();
+            let mut compiles = String::new();
             for file in &files {
                 println!("cargo::rerun-if-changed={}", file.display());
                 let stem = file.file_stem().unwrap_or_default().to_string_lossy();
@@ -123,6 +126,15 @@ mod quizzes {
                              #[doc = {fence:?}]\n#[allow(dead_code)]\nmod {name} {{}}\n",
                             fence = format!("```rust,{verdict}\n{program}\n```"),
                         );
+                        // rustdoc checks a `compile_fail` block's error code on nightly only, so
+                        // tests/quizzes.rs also asks rustc which codes it reports.
+                        let code = verdict.strip_prefix("compile_fail,");
+                        let _ = writeln!(
+                            compiles,
+                            "    Compile {{ place: {place:?}, source: {program:?}, \
+                             compiles: {compiles_ok:?}, code: {code:?} }},",
+                            compiles_ok = verdict == "no_run",
+                        );
                     } else if prompt.starts_with(OUTPUTS) {
                         let program = program(prompt, &place);
                         let loom_program = program
@@ -145,7 +157,8 @@ mod quizzes {
             }
             let _ = writeln!(
                 found.programs,
-                "pub const PROGRAMS: &[Program] = &[\n{table}];"
+                "pub const PROGRAMS: &[Program] = &[\n{table}];\n\
+                 pub const COMPILES: &[Compile] = &[\n{compiles}];"
             );
             found
         }

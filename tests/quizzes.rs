@@ -8,7 +8,10 @@
 //!   collected into a set, and the set must equal the quiz's correct answers: an answer loom never
 //!   produced, or an output loom found that the quiz marks wrong, fails this test.
 //! - "**Does this compile?**": `build.rs` makes each program a doctest of the root package
-//!   (`compile_fail,E0XXX` or `no_run`, from the quiz's answer), so `cargo test --doc` proves it.
+//!   (`compile_fail,E0XXX` or `no_run`, from the quiz's answer), so `cargo test --doc` proves the
+//!   verdict. Stable rustdoc ignores the error code of a `compile_fail` block (it checks it on
+//!   nightly only), so this test also runs rustc on each program and wants the code the quiz
+//!   names among the errors rustc reports.
 //! - And the rules every quiz keeps: every numbered chapter ends with its quiz, 3 to 6
 //!   questions, each with an explanation; loom programs use only what loom models exactly.
 
@@ -65,8 +68,17 @@ struct Program {
     main: fn(),
 }
 
+/// A "does this compile?" question: its program, and the quiz's verdict.
+struct Compile {
+    place: &'static str,
+    source: &'static str,
+    compiles: bool,
+    /// The error code the quiz's answer names, if any.
+    code: Option<&'static str>,
+}
+
 mod programs {
-    use super::Program;
+    use super::{Compile, Program};
     include!(concat!(env!("OUT_DIR"), "/quiz_programs.rs"));
 }
 
@@ -241,5 +253,159 @@ fn every_numbered_chapter_ends_with_a_quiz_of_three_to_six_explained_questions()
             }
         }
     }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The crates a quiz's program may use besides std, and a program that compiles only with a
+/// build of the crate that has the features the quizzes use.
+const CRATES: &[(&str, &str)] = &[
+    (
+        "tokio",
+        "#[tokio::main]\nasync fn main() { tokio::spawn(async {}).await.unwrap(); }\n",
+    ),
+    (
+        "rayon",
+        "use rayon::prelude::*;\nfn main() { let _: u64 = [1_u64].par_iter().sum(); }\n",
+    ),
+];
+
+/// Where the programs are written for rustc: a folder of this process's own.
+fn scratch() -> PathBuf {
+    std::env::temp_dir().join(format!("workbook-quizzes-{}", std::process::id()))
+}
+
+/// What rustc says of `source`: whether it compiled, and the error codes it reported.
+fn rustc(source: &str, name: &str, externs: &[String]) -> (bool, BTreeSet<String>) {
+    let dir = scratch();
+    fs::create_dir_all(&dir).expect("a temporary folder");
+    let file = dir.join(format!("{name}.rs"));
+    fs::write(&file, source).expect("a temporary file");
+    let deps = std::env::current_exe().expect("the test binary");
+    let deps = deps.parent().expect("target/debug/deps");
+    let mut command = std::process::Command::new(std::env::var("RUSTC").unwrap_or("rustc".into()));
+    command
+        .args([
+            "--edition",
+            "2024",
+            "--crate-type",
+            "bin",
+            "--emit",
+            "metadata",
+        ])
+        .args(["--error-format", "json", "--crate-name", name, "-o"])
+        .arg(dir.join(format!("{name}.rmeta")))
+        .arg("-L")
+        .arg(format!("dependency={}", deps.display()))
+        .arg(&file);
+    for extern_ in externs {
+        command.args(["--extern", extern_]);
+    }
+    let output = command.output().expect("rustc runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let codes = stderr
+        .split("\"code\":{\"code\":\"")
+        .skip(1)
+        .filter_map(|rest| rest.get(..5))
+        .map(str::to_owned)
+        .collect();
+    (output.status.success(), codes)
+}
+
+/// `--extern` arguments for the crates the quizzes' programs use: for each, the newest build
+/// beside this test whose probe program compiles (a shared target folder may also hold builds
+/// of the crate with other features).
+fn externs(sources: &[&str]) -> Vec<(&'static str, String)> {
+    let deps = std::env::current_exe().expect("the test binary");
+    let deps = deps.parent().expect("target/debug/deps");
+    let mut externs = Vec::new();
+    for (krate, probe) in CRATES {
+        if !sources
+            .iter()
+            .any(|source| source.contains(&format!("{krate}::")))
+        {
+            continue;
+        }
+        let mut builds: Vec<(std::time::SystemTime, PathBuf)> = fs::read_dir(deps)
+            .expect("target/debug/deps is readable")
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                name.starts_with(&format!("lib{krate}-")) && name.ends_with(".rlib")
+            })
+            .filter_map(|path| Some((path.metadata().ok()?.modified().ok()?, path)))
+            .collect();
+        builds.sort();
+        let found = builds.into_iter().rev().find_map(|(_, path)| {
+            let extern_ = format!("{krate}={}", path.display());
+            let probe_name = format!("probe_{krate}");
+            rustc(probe, &probe_name, std::slice::from_ref(&extern_))
+                .0
+                .then_some(extern_)
+        });
+        externs.push((
+            *krate,
+            found.unwrap_or_else(|| {
+                panic!(
+                    "no build of `{krate}` beside {} compiles its probe",
+                    deps.display()
+                )
+            }),
+        ));
+    }
+    externs
+}
+
+#[test]
+fn compile_verdicts_and_error_codes_are_the_compilers() {
+    assert!(
+        !programs::COMPILES.is_empty(),
+        "build.rs found no \"does this compile?\" question"
+    );
+    let sources: Vec<&str> = programs::COMPILES.iter().map(|q| q.source).collect();
+    let externs = externs(&sources);
+    let problems: Vec<String> = std::thread::scope(|scope| {
+        let checks: Vec<_> = programs::COMPILES
+            .iter()
+            .enumerate()
+            .map(|(index, question)| {
+                let externs: Vec<String> = externs
+                    .iter()
+                    .filter(|(krate, _)| question.source.contains(&format!("{krate}::")))
+                    .map(|(_, extern_)| extern_.clone())
+                    .collect();
+                scope.spawn(move || {
+                    let name = format!("quiz_program_{index}");
+                    let (compiled, codes) = rustc(question.source, &name, &externs);
+                    let said = match (question.compiles, question.code) {
+                        (true, _) => "compiles".to_owned(),
+                        (false, Some(code)) => format!("fails with {code}"),
+                        (false, None) => "fails".to_owned(),
+                    };
+                    let right = match (question.compiles, question.code) {
+                        (true, _) => compiled,
+                        (false, Some(code)) => !compiled && codes.contains(code),
+                        (false, None) => !compiled,
+                    };
+                    let saw = if compiled {
+                        "it compiles".to_owned()
+                    } else {
+                        format!("it fails with {codes:?}")
+                    };
+                    (!right).then(|| {
+                        format!(
+                            "{}: the quiz says the program {said}; rustc says {saw}",
+                            question.place
+                        )
+                    })
+                })
+            })
+            .collect();
+        checks
+            .into_iter()
+            .filter_map(|check| check.join().expect("the check does not panic"))
+            .collect()
+    });
+    let _ = fs::remove_dir_all(scratch());
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
