@@ -1,0 +1,114 @@
+//! What the demonstration reports, computed from typed values: the four ways of failing fast
+//! (when the error came back, how long the others ran on), the two panicking tasks (what the
+//! caller saw), the one-line facts of [`crate::tour`], and the panics the hook recorded.
+
+use std::time::Duration;
+
+use instruments::compare::{Columns, Compared, Comparison};
+use instruments::timeline::format_duration as time;
+use instruments::{Lesson, Recorder};
+use tokio::runtime::Runtime;
+
+use crate::{FailFast, FailFastRun, awaited_panic, detached_panic, panics, tour};
+
+/// Fetches the demonstration's pages the four ways, each on `runtime`, and reports them.
+pub fn fail_fast(lesson: &mut Lesson, runtime: &Runtime, unit: Duration) {
+    let run = |way: FailFast| move |r: &Recorder| runtime.block_on(way.run(r, unit));
+    let compared: Compared<FailFastRun> = Comparison::new()
+        .variant("join_all", "join_all, then check", run(FailFast::JoinAll))
+        .variant(
+            "try_join_all",
+            "try_join_all (futures)",
+            run(FailFast::TryJoinAll),
+        )
+        .variant(
+            "detached",
+            "spawned, handles dropped",
+            run(FailFast::Detached),
+        )
+        .variant("token", "spawned, CancellationToken", run(FailFast::Token))
+        .run();
+    let secs = |d: Duration| d.as_secs_f64().into();
+    compared.report(lesson, Columns::default(), |o| {
+        let run = &o.value;
+        vec![
+            ("returned", secs(run.returned_after)),
+            ("others_ran_on", secs(run.ran_on)),
+        ]
+    });
+    lesson.say("Five fetches at once; page-3 fails (404) at 3 units. Each drawn to its end:");
+    lesson.draw_timelines();
+    for o in &compared.outcomes {
+        let run = &o.value;
+        let (returned, ran_on) = (time(run.returned_after), time(run.ran_on));
+        let verdict = crate::ran_on_verdict(run.returned_after, run.ran_on, unit * 3);
+        lesson.say(format!(
+            "{}: error back at {returned}, others ran on {ran_on}: {verdict}.",
+            o.name
+        ));
+        lesson.derive(
+            &format!("{}_returned_seconds", o.key),
+            run.returned_after.as_secs_f64(),
+        );
+        lesson.derive(
+            &format!("{}_others_ran_on_seconds", o.key),
+            run.ran_on.as_secs_f64(),
+        );
+    }
+}
+
+/// A task that panics with its handle dropped, and one joined from a `JoinSet`: how many
+/// panics happened (the hook's count) and what the caller saw.
+pub fn lost_panic(lesson: &mut Lesson, runtime: &Runtime, unit: Duration) {
+    let compared = Comparison::new()
+        .variant("detached_panic", "task panics, JoinHandle dropped", |r| {
+            (
+                runtime.block_on(detached_panic(r, unit)),
+                panics::take().len(),
+            )
+        })
+        .variant("joined_panic", "task panics, JoinSet joined", |r| {
+            (
+                runtime.block_on(awaited_panic(r, unit)),
+                panics::take().len(),
+            )
+        })
+        .run();
+    compared.report(lesson, Columns::default(), |o| {
+        let saw = u64::from(o.value.0.is_some());
+        vec![("panics", o.value.1.into()), ("caller_saw", saw.into())]
+    });
+    lesson.say("\nA task that panics, with nobody waiting, and with a JoinSet waiting:");
+    lesson.draw_timelines();
+    for o in &compared.outcomes {
+        let (seen, happened) = (&o.value.0, o.value.1);
+        let saw = seen
+            .as_ref()
+            .map_or("nothing".to_owned(), |m| format!("JoinError {m:?}"));
+        lesson.say(format!(
+            "{}: {happened} panic, the caller saw {saw}.",
+            o.name
+        ));
+        lesson.derive(&format!("{}_seen_by_caller", o.key), seen.is_some());
+    }
+}
+
+/// The one-line facts, then the table, then the panics the hook recorded.
+pub fn facts_and_panics(lesson: &mut Lesson) {
+    lesson.say("\nOne line each (tokio's on its paused clock, so the times are exact):");
+    for fact in tour::facts() {
+        lesson.say(format!("- {}", fact.line));
+        lesson.derive(fact.key, fact.value);
+    }
+    lesson.print_table();
+    let recorded = panics::take();
+    lesson.derive("tour_panics_recorded", recorded.len());
+    lesson.say(format!(
+        "The one-line facts provoked {} panics; the panic hook recorded them instead of \
+         printing them:",
+        recorded.len()
+    ));
+    for panic in &recorded {
+        lesson.say(format!("  {panic}"));
+    }
+}

@@ -1,0 +1,40 @@
+// WRONG [sequential]: a `for` loop awaits each fetch with `?`: it stops at the first error, but the fetches run one after another. => "but at most 1 did"
+// The reference answer (src/solutions/fetch_all.rs) with the mistake written in:
+// REPLACE
+//! Exercise 13.1, the reference answer: fail fast, and stop every other fetch.
+// WITH
+//! Exercise 13.1: fail fast, and stop every other fetch.
+// END
+// REPLACE
+use tokio::task::JoinSet;
+
+use crate::{FetchError, Link, Page, fetch};
+// WITH
+use crate::{FetchError, Link, Page, fetch};
+// END
+// REPLACE
+    let mut tasks = JoinSet::new();
+    for (index, link) in links.iter().cloned().enumerate() {
+        tasks.spawn(async move { (index, fetch(&link).await) });
+    }
+    let mut pages: Vec<Option<Page>> = vec![None; links.len()];
+    // `join_next` hands results back in the order they finish, so the first `Err` it gives is
+    // the first error to happen.
+    while let Some(done) = tasks.join_next().await {
+        let (index, result) = done.expect("a fetch task panicked");
+        // `?` returns at once. Returning drops `tasks`, and dropping a JoinSet aborts every
+        // task still in it: the other fetches stop now, not when they would have finished.
+        pages[index] = Some(result?);
+    }
+    Ok(pages
+        .into_iter()
+        .map(|page| page.expect("every task returned its page"))
+        .collect())
+// WITH
+    let mut pages = Vec::new();
+    // Deliberately wrong: each fetch starts only when the one before has finished.
+    for link in &links {
+        pages.push(fetch(link).await?);
+    }
+    Ok(pages)
+// END
