@@ -376,12 +376,13 @@ pub fn racy_verdict(lost: &[u64], median_lost_percent: f64) -> String {
         0 => "racy: no run lost an update this time (see above for why); loom still finds the \
               race: cargo test -p lesson-03 --test racy."
             .to_owned(),
-        n if n == runs => {
-            format!("racy: all {runs} runs lost updates (median {median_lost_percent:.1}%).")
-        }
+        n if n == runs => format!(
+            "racy: all {runs} runs lost updates; the median run of the {runs} lost \
+             {median_lost_percent:.1}%."
+        ),
         n => format!(
-            "racy: {n} of {runs} runs lost updates (median {median_lost_percent:.1}%), {} lost \
-             none: a clean run proves nothing.",
+            "racy: {n} of {runs} runs lost updates, {} lost none: a clean run proves nothing. \
+             The median run of all {runs} (the table's row) lost {median_lost_percent:.1}%.",
             runs - n
         ),
     }
@@ -398,6 +399,70 @@ pub fn bar(value: u64, largest: u64, width: usize) -> String {
     // A loss too small for one cell still shows, so "lost a few" never looks like "lost none".
     let filled = if value > 0 { filled.max(1) } else { 0 };
     format!("{}{}", "█".repeat(filled), " ".repeat(width - filled))
+}
+
+/// The tutorials' own racy program in CPython (`python/racy_counter.py`), when `python3` is
+/// installed: four threads doing `counter += 1` on one global, `per_thread` times each, `runs`
+/// times in each of three ways (as written; after `sys.setswitchinterval(1e-6)`; with a call
+/// between the read and the write). Derives `python_version` and `python_lost_plain`,
+/// `python_lost_switch`, `python_lost_call` (the updates each run lost) for `--json`, and
+/// returns the lines to print. Without `python3`, one line says so and the lesson carries on.
+pub fn python_race(lesson: &mut instruments::Lesson, per_thread: u64, runs: usize) -> Vec<String> {
+    use instruments::python;
+    let script = python::script(env!("CARGO_MANIFEST_DIR"), "racy_counter.py");
+    let args = [per_thread.to_string(), runs.to_string()];
+    let report = match python::run(&script, &args, std::time::Duration::from_secs(180)) {
+        Ok(report) => report,
+        Err(error) => {
+            lesson.derive("python_version", format!("not run: {error}"));
+            return vec![format!(
+                "CPython (python/racy_counter.py): not run, {error}."
+            )];
+        }
+    };
+    let version = report["python"].as_str().unwrap_or("?").to_owned();
+    lesson.derive("python_version", version.clone());
+    let threads = report["threads"].as_u64().unwrap_or(4);
+    let mut lines = vec![format!(
+        "CPython {version}, the tutorials' racy counter: {threads} threads x {} increments, \
+         {runs} runs each way:",
+        thousands(per_thread)
+    )];
+    for (key, way) in [
+        ("plain", "as the tutorials write it"),
+        ("switch", "with sys.setswitchinterval(1e-6)"),
+        ("call", "with a call between read and write"),
+    ] {
+        let lost: Vec<u64> = report[key]
+            .as_array()
+            .map(|all| all.iter().filter_map(serde_json::Value::as_u64).collect())
+            .unwrap_or_default();
+        lesson.derive(&format!("python_lost_{key}"), lost.clone());
+        lines.push(format!(
+            "- {way}: {}",
+            python_losses(&lost, threads * per_thread)
+        ));
+    }
+    lines
+}
+
+/// "0 of 10 runs lost updates", or "10 of 10 runs lost updates, from 940,694 to 1,837,012 of
+/// 4,000,000 (23.5% to 45.9%)".
+pub fn python_losses(lost: &[u64], expected: u64) -> String {
+    let losing: Vec<u64> = lost.iter().copied().filter(|&l| l > 0).collect();
+    let summary = format!("{} of {} runs lost updates", losing.len(), lost.len());
+    let (Some(least), Some(most)) = (losing.iter().min(), losing.iter().max()) else {
+        return summary;
+    };
+    let percent = |n: u64| 100.0 * n as f64 / expected.max(1) as f64;
+    format!(
+        "{summary}, from {} to {} of {} ({:.1}% to {:.1}%)",
+        thousands(*least),
+        thousands(*most),
+        thousands(expected),
+        percent(*least),
+        percent(*most)
+    )
 }
 
 #[cfg(all(test, feature = "solutions"))]

@@ -5,6 +5,7 @@
 //! histogram shows how many updates each run lost; a run that lost nothing says why, from the
 //! values its threads wrote. Then the three fixes (`fetch_add`, a `Mutex`, counting locally
 //! then summing) are timed against it, and each variant's four threads are drawn as a timeline.
+//! With `python3` on PATH, CPython runs the tutorials' racy program too (`python/`), 3 ways.
 //!
 //! Run it: `cargo run -p lesson-03` (add `--quick`, `--json`, `--svg FILE`, `--trace FILE`).
 
@@ -12,7 +13,7 @@ use instruments::compare::{Columns, Comparison, Keep};
 use instruments::runs::thousands;
 use instruments::{Lesson, Recorder};
 use lesson_03::{CONCLUSIONS, RacyRuns, columns, lost_histogram, racy_runs, racy_verdict};
-use lesson_03::{count_locally_then_sum, count_with_fetch_add, count_with_mutex};
+use lesson_03::{count_locally_then_sum, count_with_fetch_add, count_with_mutex, python_race};
 
 const THREADS: usize = 4;
 
@@ -63,5 +64,7 @@ fn main() {
         lesson.derive(conclusion.key, conclusion.ratio(&all));
         lesson.say(conclusion.verdict(&all));
     }
+    let python = python_race(&mut lesson, per_thread, runs);
+    python.iter().for_each(|line| lesson.say(line));
     std::process::exit(lesson.finish());
 }

@@ -3,10 +3,10 @@
 //! The tutorials' `compute_heavy` over [10M, 20M, 30M] one after another and with rayon's
 //! `par_iter` (answers in input order; also largest first); uneven jobs (one of 120M terms,
 //! 30 of 4M) in fixed slices vs by work stealing (`rayon::join`); 50 downloads of 200 ms on a
-//! pool of 6 (Python's default size here) vs 50; one CPU job on 1, 2, 4, 64 and 1000 threads;
-//! and the headline, the speedup curve for 1..cores workers (and twice the cores): a table,
-//! `derived.speedup_curve` in `--json`, and `speedup.svg` beside `--svg FILE`. CPU runs: the
-//! best of 7 (the curve: of 14), variants taken in turn.
+//! pool of 6 (Python's default size here) vs 50, and in CPython (`python/default_pool.py`,
+//! if `python3` is on PATH); one CPU job on 1, 2, 4, 64 and 1000 threads; and the headline,
+//! the speedup curve for 1..cores workers (and twice the cores): a table,
+//! `derived.speedup_curve` in `--json`, `speedup.svg` beside `--svg FILE`. CPU runs: best of 7.
 //!
 //! Run it: `cargo run -p lesson-07` (add `--quick`, `--json`, `--svg FILE`, `--trace FILE`).
 

@@ -117,6 +117,44 @@ impl Sizes {
     }
 }
 
+/// The same downloads in CPython (`python/default_pool.py`), when `python3` is installed: on
+/// the default `ThreadPoolExecutor()` (`min(32, cores + 4)` workers), then on one worker per
+/// download. Derives `python_version`, `python_default_workers`, `python_default_seconds` and
+/// `python_one_per_download_seconds`, and returns the line to print; without `python3`, the
+/// line says so and the lesson carries on.
+pub fn python_default_pool(lesson: &mut instruments::Lesson, sizes: &Sizes) -> String {
+    use instruments::python;
+    let (downloads, latency) = sizes.downloads;
+    let script = python::script(env!("CARGO_MANIFEST_DIR"), "default_pool.py");
+    let args = [latency.as_secs_f64().to_string(), downloads.to_string()];
+    let report = match python::run(&script, &args, Duration::from_secs(60)) {
+        Ok(report) => report,
+        Err(error) => {
+            lesson.derive("python_version", format!("not run: {error}"));
+            return format!("CPython (python/default_pool.py): not run, {error}.");
+        }
+    };
+    let version = report["python"].as_str().unwrap_or("?");
+    lesson.derive("python_version", version);
+    let workers = report["default_workers"].as_u64().unwrap_or(0);
+    lesson.derive("python_default_workers", workers);
+    let (Some(default), Some(each)) = (
+        python::seconds(&report, "default"),
+        python::seconds(&report, "one_per_download"),
+    ) else {
+        return "CPython (python/default_pool.py): no timings in its report.".to_owned();
+    };
+    lesson.derive("python_default_seconds", default.as_secs_f64());
+    lesson.derive("python_one_per_download_seconds", each.as_secs_f64());
+    let cores = report["cores"].as_u64().unwrap_or(0);
+    format!(
+        "CPython {version}, the same {downloads} downloads: ThreadPoolExecutor() made {workers} \
+         workers on {cores} cores and took {}; with max_workers={downloads}, {}.",
+        time(default),
+        time(each)
+    )
+}
+
 /// The table's columns for a section: speedup over its first variant, threads, spans at once.
 pub fn columns(base: &str) -> Columns<'_> {
     Columns {
@@ -166,6 +204,8 @@ impl<'a> Measured<'a> {
             lesson.derive(key, value);
         }
         lesson.say(self.verdicts());
+        let python = python_default_pool(lesson, self.sizes);
+        lesson.say(python);
         lesson.say(self.curve());
     }
 
