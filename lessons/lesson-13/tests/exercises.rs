@@ -13,7 +13,7 @@ use instruments::check::expect_at_once;
 use instruments::summary::max_concurrent;
 use instruments::timeline::{draw, format_duration};
 use instruments::{Recorder, Span};
-use lesson_13::exercises::{fetch_all, fetch_with_retries, work_until_shutdown};
+use lesson_13::exercises::{fetch_all_fail_fast, fetch_with_retries, work_until_shutdown};
 use lesson_13::{
     ATTEMPT, Answer, ErrorKind, FETCH, FetchError, Flaky, JOB, JobQueue, Ledger, Link, Page,
     Report, RetryPolicy,
@@ -21,7 +21,8 @@ use lesson_13::{
 use tokio::time::{Instant, sleep};
 use tokio_util::sync::CancellationToken;
 
-const FETCH_ALL: &str = "exercise 13.1 `fetch_all` (lessons/lesson-13/src/exercises/fetch_all.rs)";
+const FETCH_ALL: &str = "exercise 13.1 `fetch_all_fail_fast` \
+                         (lessons/lesson-13/src/exercises/fetch_all_fail_fast.rs)";
 const RETRIES: &str = "exercise 13.2 `fetch_with_retries` \
                        (lessons/lesson-13/src/exercises/fetch_with_retries.rs)";
 const SHUTDOWN: &str = "exercise 13.3 `work_until_shutdown` \
@@ -39,9 +40,9 @@ fn t(duration: Duration) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 13.1 fetch_all
+// 13.1 fetch_all_fail_fast
 
-/// What a run of `fetch_all` did: its answer, when it returned, and every fetch's span,
+/// What a run of `fetch_all_fail_fast` did: its answer, when it returned, and every fetch's span,
 /// recorded until 5 s after it returned (so fetches left running are seen to their end).
 struct FetchRun {
     result: Result<Vec<Page>, FetchError>,
@@ -63,7 +64,7 @@ fn fetch_run(links: &[(u64, Option<ErrorKind>)]) -> FetchRun {
             })
             .collect();
         let started = Instant::now();
-        let result = fetch_all(links).await;
+        let result = fetch_all_fail_fast(links).await;
         let returned = started.elapsed();
         sleep(Duration::from_secs(5)).await; // anything left running finishes meanwhile
         FetchRun {
@@ -121,7 +122,7 @@ fn expect_fail_fast(run: &FetchRun, failing: &str, kind: ErrorKind, error_at: Du
     let timeline = draw(&run.spans, 72);
     match &run.result {
         Ok(_) => panic!(
-            "\n{FETCH_ALL}: {failing} failed ({kind:?}), but fetch_all returned Ok. Return the \
+            "\n{FETCH_ALL}: {failing} failed ({kind:?}), but fetch_all_fail_fast returned Ok. Return the \
              first error: `result?` on each task's result.\n"
         ),
         Err(error) if error.address != failing => panic!(
@@ -144,7 +145,7 @@ fn expect_fail_fast(run: &FetchRun, failing: &str, kind: ErrorKind, error_at: Du
     );
     assert!(
         run.returned <= error_at,
-        "\n{FETCH_ALL}: {failing} failed at {}, but fetch_all returned its error only at {}: \
+        "\n{FETCH_ALL}: {failing} failed at {}, but fetch_all_fail_fast returned its error only at {}: \
          it waited for the other fetches to finish. Fail fast: return the error as soon as \
          `join_next` hands it to you, and the fetches still running are stopped when the \
          JoinSet is dropped.\n\n{timeline}",
@@ -154,7 +155,7 @@ fn expect_fail_fast(run: &FetchRun, failing: &str, kind: ErrorKind, error_at: Du
     let ran_on: Vec<&Span> = run.spans.iter().filter(|s| s.end > error_at).collect();
     if let Some(last) = ran_on.iter().max_by_key(|s| s.end) {
         panic!(
-            "\n{FETCH_ALL}: fetch_all returned the error at {}, but {} other fetch(es) were left \
+            "\n{FETCH_ALL}: fetch_all_fail_fast returned the error at {}, but {} other fetch(es) were left \
              running after it, {} until {}:\n\n{timeline}\nA spawned task whose `JoinHandle` is \
              dropped is not stopped: it runs on, detached, and nobody will read its result. \
              Keep the tasks in a `JoinSet` (dropping it aborts them all), or abort them \
@@ -540,8 +541,13 @@ fn exercise_13_3_workers_finish_the_job_in_hand_and_report_the_rest_not_started(
     // Three workers: jobs 0, 1, 2 at 0; job 3 at 300 ms; job 4 (600 ms) at 400 ms; jobs 5
     // (100 ms) and 6 (300 ms) at 500 ms. At the shutdown, three jobs are in hand; the last
     // ends at 1 s. Job 7 is never started.
+    // Each worker that finishes after the shutdown finds the token cancelled *and* a job ready:
+    // five such moments a round. An unbiased `select!` picks between ready branches at random
+    // (it wins each moment half the time), so the rounds are repeated: three rounds, fifteen
+    // moments, and an answer that may start a job after the shutdown is all but sure to.
     let millis = [300, 500, 400, 200, 600, 100, 300, 800];
-    for (workers, done, returned) in [(2, 4, 700), (3, 7, 1000)] {
+    let rounds = [(2, 4, 700), (3, 7, 1000)].repeat(3);
+    for (workers, done, returned) in rounds {
         let run = shutdown_run(&millis, workers, 550, false);
         expect_graceful(&run, millis.len() as u32, ms(550));
         let most = max_concurrent(&run.spans);

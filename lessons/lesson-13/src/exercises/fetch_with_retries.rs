@@ -12,8 +12,8 @@ use crate::{FetchError, Flaky, Page, RetryPolicy};
 ///   `policy.retries` times, waiting `policy.backoff` before the first retry and twice the
 ///   previous wait before each later one (300 ms, 600 ms, 1200 ms, ...); a permanent error
 ///   (404) is returned at once;
-/// - end the whole call, attempts and waits, by `policy.deadline`: past it, return
-///   `ErrorKind::DeadlineExceeded`.
+/// - end the whole call, attempts and waits, by `policy.deadline`: when it passes (not
+///   before), return `ErrorKind::DeadlineExceeded`.
 ///
 /// When the retries run out, return the last attempt's error.
 ///

@@ -7,12 +7,14 @@
 //! Exercise 13.2: a timeout per attempt, retries with backoff, all under one deadline.
 // END
 // REPLACE
-    timeout(policy.deadline, tries).await.unwrap_or_else(|_elapsed| {
-        Err(FetchError::new(
-            server.address(),
-            ErrorKind::DeadlineExceeded,
-        ))
-    })
+    timeout(policy.deadline, tries)
+        .await
+        .unwrap_or_else(|_elapsed| {
+            Err(FetchError::new(
+                server.address(),
+                ErrorKind::DeadlineExceeded,
+            ))
+        })
 // WITH
     // Deliberately wrong: no deadline around the whole.
     tries.await

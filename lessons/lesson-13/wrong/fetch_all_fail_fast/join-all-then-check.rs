@@ -1,5 +1,5 @@
-// WRONG [leak]: the fetches are spawned with `tokio::spawn` and joined with `try_join_all`, which returns at the first error but only drops the other `JoinHandle`s, and a dropped handle does not stop its task. => "left running"
-// The reference answer (src/solutions/fetch_all.rs) with the mistake written in:
+// WRONG [cancellation]: every fetch is awaited with `join_all`, then the results are searched for an error, so the error comes back only when the slowest fetch is done. => "waited for the other fetches"
+// The reference answer (src/solutions/fetch_all_fail_fast.rs) with the mistake written in:
 // REPLACE
 //! Exercise 13.1, the reference answer: fail fast, and stop every other fetch.
 // WITH
@@ -31,10 +31,7 @@ use crate::{FetchError, Link, Page, fetch};
         .map(|page| page.expect("every task returned its page"))
         .collect())
 // WITH
-    let tasks = links.into_iter().map(|link| {
-        let task = tokio::spawn(async move { fetch(&link).await });
-        async move { task.await.expect("a fetch task panicked") }
-    });
-    // Deliberately wrong: returning drops the JoinHandles, and their tasks run on, detached.
-    futures::future::try_join_all(tasks).await
+    // Deliberately wrong: like `asyncio.gather`, this waits for every fetch before looking.
+    let results = futures::future::join_all(links.iter().map(fetch)).await;
+    results.into_iter().collect()
 // END

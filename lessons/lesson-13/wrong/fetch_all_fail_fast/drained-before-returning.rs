@@ -1,5 +1,5 @@
 // WRONG [cancellation]: on the first error the loop breaks, then "cleans up" by awaiting every task left in the JoinSet, so the error comes back only when the slowest fetch is done. => "waited for the other fetches"
-// The reference answer (src/solutions/fetch_all.rs) with the mistake written in:
+// The reference answer (src/solutions/fetch_all_fail_fast.rs) with the mistake written in:
 // REPLACE
 //! Exercise 13.1, the reference answer: fail fast, and stop every other fetch.
 // WITH

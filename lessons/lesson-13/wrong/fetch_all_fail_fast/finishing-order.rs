@@ -1,5 +1,5 @@
 // WRONG [order]: the pages are collected as the fetches finish, so they come back in finishing order, not the order of the links. => "in the order of the links"
-// The reference answer (src/solutions/fetch_all.rs) with the mistake written in:
+// The reference answer (src/solutions/fetch_all_fail_fast.rs) with the mistake written in:
 // REPLACE
 //! Exercise 13.1, the reference answer: fail fast, and stop every other fetch.
 // WITH

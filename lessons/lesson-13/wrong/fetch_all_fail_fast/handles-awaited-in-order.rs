@@ -1,5 +1,5 @@
 // WRONG [first-error]: the tasks are spawned, then their handles awaited in the order of the links, so the error returned is the first in the list, not the first to happen (and the tasks after it are left running). => "the first to fail was"
-// The reference answer (src/solutions/fetch_all.rs) with the mistake written in:
+// The reference answer (src/solutions/fetch_all_fail_fast.rs) with the mistake written in:
 // REPLACE
 //! Exercise 13.1, the reference answer: fail fast, and stop every other fetch.
 // WITH
