@@ -5,6 +5,8 @@
 //! - [`timeline`] draws spans in the terminal (`Task A │██░░██░░│`) with a labelled time axis;
 //!   [`export`] writes them as SVG (for the book) and as a Chrome trace (for Perfetto).
 //! - [`summary`] computes overlap, threads used, spans open at once, speedups, ratios to ideal.
+//! - `process` (feature `process`): worker processes spoken to in JSON lines, a pool of them,
+//!   their deaths as typed errors, always waited for (lesson 09).
 //! - [`python`] runs a lesson's Python programs, bounded in time, for side-by-side timings.
 //! - [`runs`] times runs with their own recorders, picks the median one, prints big counts.
 //! - [`pool`] the worker pool the lessons share: rayon threads started once, named `worker-N`.
@@ -26,6 +28,7 @@
 
 pub mod blocking;
 pub mod check;
+mod child;
 pub mod compare;
 pub mod curve;
 pub mod demo;
@@ -35,6 +38,8 @@ pub mod interleaving;
 pub mod lesson;
 pub mod lock_wrapper;
 pub mod pool;
+#[cfg(feature = "process")]
+pub mod process;
 pub mod python;
 pub mod record;
 pub mod rendezvous;

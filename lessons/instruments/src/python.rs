@@ -6,13 +6,13 @@
 //! of that may stop the lesson, so every outcome is a value: the timings, or a reason to print.
 
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use serde_json::Value;
+
+use crate::child;
 
 /// Why a Python program gave no timings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,38 +52,23 @@ pub fn run(script: &Path, args: &[String], limit: Duration) -> Result<Value, Pyt
 }
 
 /// Runs any program the same way (the tests use it with programs that hang or do not exist).
+/// The child runs in a process group of its own, so that on a timeout the pool's worker
+/// processes die with it; the child handling is shared with `process` (in `child.rs`).
 pub fn run_program(program: &str, args: &[String], limit: Duration) -> Result<Value, PythonError> {
     let mut command = Command::new(program);
-    command
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    // Its own process group, so that on a timeout the pool's worker processes die with it.
-    #[cfg(unix)]
-    std::os::unix::process::CommandExt::process_group(&mut command, 0);
-    let mut child = command.spawn().map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => PythonError::Missing(program.to_owned()),
-        _ => PythonError::Failed(format!("could not start {program}: {error}")),
-    })?;
-    // Read both pipes on their own threads: a child that fills a pipe nobody reads would block
-    // and look like a hang.
-    let stdout = drain(child.stdout.take());
-    let stderr = drain(child.stderr.take());
-    let started = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if started.elapsed() >= limit => {
-                kill(&mut child);
-                return Err(PythonError::TimedOut(limit));
-            }
-            Ok(None) => thread::sleep(Duration::from_millis(5)),
-            Err(error) => return Err(PythonError::Failed(format!("could not wait: {error}"))),
+    command.args(args);
+    let (status, stdout, stderr) = match child::run_bounded(command, limit) {
+        Ok(Some(finished)) => finished,
+        Ok(None) => return Err(PythonError::TimedOut(limit)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Err(PythonError::Missing(program.to_owned()));
+        }
+        Err(error) => {
+            return Err(PythonError::Failed(format!(
+                "could not start {program}: {error}"
+            )));
         }
     };
-    let stdout = stdout.join().unwrap_or_default();
-    let stderr = stderr.join().unwrap_or_default();
     if !status.success() {
         let last = stderr.lines().last().unwrap_or("no message");
         return Err(PythonError::Failed(format!("{status}: {last}")));
@@ -94,31 +79,6 @@ pub fn run_program(program: &str, args: &[String], limit: Duration) -> Result<Va
         .find(|line| line.trim_start().starts_with('{'))
         .and_then(|line| serde_json::from_str(line).ok())
         .ok_or_else(|| PythonError::Failed("it printed no JSON line".to_owned()))
-}
-
-fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<String> {
-    thread::spawn(move || {
-        let mut text = String::new();
-        if let Some(mut pipe) = pipe {
-            let _ = pipe.read_to_string(&mut text);
-        }
-        text
-    })
-}
-
-/// Kills the child's whole process group (the child and any workers it started), then the child
-/// itself in case the group could not be signalled, and reaps it.
-fn kill(child: &mut Child) {
-    #[cfg(unix)]
-    {
-        let group = format!("-{}", child.id());
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &group])
-            .stderr(Stdio::null())
-            .status();
-    }
-    let _ = child.kill();
-    let _ = child.wait();
 }
 
 /// A number from a script's JSON line, as a duration in seconds.

@@ -1,0 +1,15 @@
+// WRONG [sequential]: a single worker process takes every job, one after another: a pool of one. => "but at most 1 did"
+// The reference answer (src/solutions/process_map.rs) with the mistake written in:
+// REPLACE
+//! Exercise 9.1, the reference answer: a pool of `workers` processes, each fed jobs one at a
+// WITH
+//! Exercise 9.1: a wrong answer from the catalogue (its first line says what is wrong).
+//! A pool of `workers` processes, each fed jobs one at a
+// END
+// REPLACE
+        let handles: Vec<_> = (0..workers.min(jobs.len()))
+// WITH
+        // Deliberately wrong: one worker, whatever `workers` says.
+        let _ = workers;
+        let handles: Vec<_> = (0..1.min(jobs.len()))
+// END
