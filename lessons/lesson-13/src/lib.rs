@@ -212,6 +212,24 @@ pub async fn read_pairs(receiver: &mut Receiver<u32>, tick: Duration) -> Vec<u32
 }
 // ANCHOR_END: select_safety
 
+/// 12 messages, one every 10 ms, read by a `select!` loop with a 25 ms tick: by `recv()`
+/// ([`read_each`]), or with `pairs`, by a future that takes two `recv()`s ([`read_pairs`]).
+/// Returns the messages that arrived.
+pub async fn through_select(pairs: bool) -> Vec<u32> {
+    let (sender, mut receiver) = tokio::sync::mpsc::channel(16);
+    tokio::spawn(async move {
+        for message in 1..=12 {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+            let _ = sender.send(message).await;
+        }
+    });
+    let tick = Duration::from_millis(25);
+    match pairs {
+        false => read_each(&mut receiver, tick).await,
+        true => read_pairs(&mut receiver, tick).await,
+    }
+}
+
 // ANCHOR: rayon_panic
 /// rayon runs the closure on its worker threads, and if one panics, the panic is carried back
 /// and raised again in the thread that called `sum` (once every worker has stopped).

@@ -14,7 +14,7 @@ use tokio::task::JoinSet;
 
 use crate::{
     ErrorKind, FETCH, Link, fetch, join_a_panicking_thread, join_errors, parse_in_threads,
-    rayon_with_a_panic, read_each, read_pairs, scope_with_a_panicking_thread,
+    rayon_with_a_panic, scope_with_a_panicking_thread, through_select,
 };
 
 /// One fact: a key for `--json`, its value, and the sentence the lesson prints.
@@ -175,25 +175,12 @@ async fn timeout_ends_the_fetch() -> Duration {
         .unwrap_or_default()
 }
 
-/// 12 messages, one every 10 ms, read by a `select!` loop with a 25 ms tick: by `recv()`, and
-/// by a future that takes two `recv()`s. How many arrived in each?
+/// How many of the 12 messages each `select!` loop received.
 async fn select_loops() -> (usize, usize) {
-    let mut counts = [0; 2];
-    for (pairs, count) in [false, true].into_iter().zip(&mut counts) {
-        let (sender, mut receiver) = tokio::sync::mpsc::channel(16);
-        tokio::spawn(async move {
-            for message in 1..=12 {
-                tokio::time::sleep(Duration::from_millis(10)).await;
-                let _ = sender.send(message).await;
-            }
-        });
-        let tick = Duration::from_millis(25);
-        *count = match pairs {
-            false => read_each(&mut receiver, tick).await.len(),
-            true => read_pairs(&mut receiver, tick).await.len(),
-        };
-    }
-    (counts[0], counts[1])
+    (
+        through_select(false).await.len(),
+        through_select(true).await.len(),
+    )
 }
 
 /// Runs the lesson's own binary as a child whose panic hook aborts, as `panic = "abort"`

@@ -60,23 +60,9 @@ async fn a_detached_panic_is_lost_and_a_joined_one_reported() {
 
 #[tokio::test(start_paused = true)]
 async fn select_on_recv_loses_nothing_and_on_two_recvs_loses_messages() {
-    for pairs in [false, true] {
-        let (sender, mut receiver) = tokio::sync::mpsc::channel(16);
-        tokio::spawn(async move {
-            for message in 1..=12 {
-                tokio::time::sleep(Duration::from_millis(10)).await;
-                let _ = sender.send(message).await;
-            }
-        });
-        let tick = Duration::from_millis(25);
-        let got = match pairs {
-            false => read_each(&mut receiver, tick).await,
-            true => read_pairs(&mut receiver, tick).await,
-        };
-        if pairs {
-            assert!(got.len() < 12, "{got:?}");
-        } else {
-            assert_eq!(got, (1..=12).collect::<Vec<_>>());
-        }
-    }
+    assert_eq!(through_select(false).await, (1..=12).collect::<Vec<_>>());
+    let pairs = through_select(true).await;
+    assert!(pairs.len() < 12, "{pairs:?}");
+    // Only whole pairs arrive: a message taken by a dropped future is gone, not late.
+    assert!(pairs.windows(2).all(|w| w[0] < w[1]), "{pairs:?}");
 }
