@@ -4,7 +4,8 @@
 //! `join_all` (the others run to their end), with `try_join_all` (they are dropped at the
 //! error), as spawned tasks whose handles are dropped (they run on, detached), and as tasks
 //! that a `CancellationToken` stops; how long the others went on after the error, from their
-//! spans. Then a panic lost in a detached task against one reported by a `JoinSet`, and a fact
+//! spans; and the same in Python's asyncio (`python/errors.py`, if `python3` is on PATH:
+//! `gather` leaves the others running, `TaskGroup` cancels them). Then a panic lost in a detached task against one reported by a `JoinSet`, and a fact
 //! a line for the rest: `join`, `thread::scope`, `JoinError`, `timeout`, `select!`, rayon and
 //! `panic = "abort"`. A panic hook records the panics this provokes instead of printing them.
 //!
@@ -24,6 +25,7 @@ fn main() {
     let unit = Duration::from_millis(if lesson.quick() { 10 } else { 100 });
     let runtime = current_thread_runtime();
     report::fail_fast(&mut lesson, &runtime, unit);
+    report::python(&mut lesson, unit);
     report::lost_panic(&mut lesson, &runtime, unit);
     report::facts_and_panics(&mut lesson);
     std::process::exit(lesson.finish());

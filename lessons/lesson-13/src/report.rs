@@ -4,15 +4,18 @@
 
 use std::time::Duration;
 
-use instruments::compare::{Columns, Compared, Comparison};
+use instruments::compare::{Columns, Compared, Comparison, Keep};
 use instruments::timeline::format_duration as time;
 use instruments::{Lesson, Recorder};
 use tokio::runtime::Runtime;
 
 use crate::{FailFast, FailFastRun, awaited_panic, detached_panic, panics, tour};
 
-/// Fetches the demonstration's pages the four ways, each on `runtime`, and reports them.
+/// Fetches the demonstration's pages the four ways, each on `runtime`, and reports them: the
+/// median of three runs each (one with `--quick`), as a timer on a busy machine fires late now
+/// and then.
 pub fn fail_fast(lesson: &mut Lesson, runtime: &Runtime, unit: Duration) {
+    let repeats = if lesson.quick() { 1 } else { 3 };
     let run = |way: FailFast| move |r: &Recorder| runtime.block_on(way.run(r, unit));
     let compared: Compared<FailFastRun> = Comparison::new()
         .variant("join_all", "join_all, then check", run(FailFast::JoinAll))
@@ -27,6 +30,7 @@ pub fn fail_fast(lesson: &mut Lesson, runtime: &Runtime, unit: Duration) {
             run(FailFast::Detached),
         )
         .variant("token", "spawned, CancellationToken", run(FailFast::Token))
+        .repeats(repeats, Keep::Median)
         .run();
     let secs = |d: Duration| d.as_secs_f64().into();
     compared.report(lesson, Columns::default(), |o| {
@@ -36,7 +40,10 @@ pub fn fail_fast(lesson: &mut Lesson, runtime: &Runtime, unit: Duration) {
             ("others_ran_on", secs(run.ran_on)),
         ]
     });
-    lesson.say("Five fetches at once; page-3 fails (404) at 3 units. Each drawn to its end:");
+    let kept = instruments::runs::kept(repeats, Keep::Median);
+    lesson.say(format!(
+        "Five fetches at once; page-3 fails (404) at 3 units. Each drawn to its end ({kept}):"
+    ));
     lesson.draw_timelines();
     for o in &compared.outcomes {
         let run = &o.value;
@@ -111,4 +118,61 @@ pub fn facts_and_panics(lesson: &mut Lesson) {
     for panic in &recorded {
         lesson.say(format!("  {panic}"));
     }
+}
+
+/// The same failures in Python (`python/errors.py`, where `python3` is installed): what
+/// `asyncio.gather` and `asyncio.TaskGroup` do with the other tasks, where a thread's
+/// exception goes, and "Task exception was never retrieved".
+pub fn python(lesson: &mut Lesson, unit: Duration) {
+    let script = instruments::python::script(env!("CARGO_MANIFEST_DIR"), "errors.py");
+    let args = [unit.as_secs_f64().to_string()];
+    let report = match instruments::python::run(&script, &args, Duration::from_secs(60)) {
+        Ok(report) => report,
+        Err(error) => return lesson.say(format!("\nPython: not run ({error}).")),
+    };
+    let number = |key: &str| report[key].as_f64().unwrap_or_default();
+    let at = |key: &str| time(Duration::from_secs_f64(number(key)));
+    let version = report["python"].as_str().unwrap_or("?").to_owned();
+    lesson.say(format!("\nPython {version}, the same five fetches:"));
+    lesson.say(format!(
+        "- asyncio.gather raised at {}; the other tasks ran on {} after the error",
+        at("gather_raised_seconds"),
+        at("gather_others_ran_on_seconds"),
+    ));
+    lesson.say(format!(
+        "- gather(return_exceptions=True) returned at {}, with {} error as a value",
+        at("return_exceptions_seconds"),
+        number("return_exceptions_errors"),
+    ));
+    if report.get("task_group_raised_seconds").is_some() {
+        lesson.say(format!(
+            "- asyncio.TaskGroup raised at {}; the others stopped {} after the error",
+            at("task_group_raised_seconds"),
+            at("task_group_others_ran_on_seconds"),
+        ));
+    }
+    let reraised = report["executor_reraised"].as_str().unwrap_or("nothing");
+    lesson.say(format!(
+        "- a thread that raised: join() returned normally, threading.excepthook saw {}; \
+         future.result() raised it again: {reraised:?}",
+        number("thread_hook_saw"),
+    ));
+    let told = report["never_retrieved"].as_array().map_or(0, Vec::len);
+    lesson.say(format!(
+        "- a task that raised, never awaited: {told} \"Task exception was never retrieved\", \
+         when it was garbage-collected"
+    ));
+    lesson.derive("python_version", version);
+    for key in [
+        "gather_raised_seconds",
+        "gather_others_ran_on_seconds",
+        "return_exceptions_seconds",
+        "task_group_raised_seconds",
+        "task_group_others_ran_on_seconds",
+    ] {
+        if let Some(value) = report[key].as_f64() {
+            lesson.derive(&format!("python_{key}"), value);
+        }
+    }
+    lesson.derive("python_never_retrieved_reports", told);
 }

@@ -28,13 +28,13 @@ fn demo_reports_how_long_the_others_ran_on_and_what_the_caller_saw() {
     // Without cancellation the others run on about 60 ms after the error; with it, ~0.
     for key in ["join_all", "detached"] {
         assert!(
-            seconds(&format!("{key}_others_ran_on_seconds")) > 0.04,
+            seconds(&format!("{key}_others_ran_on_seconds")) > 0.035,
             "{report}"
         );
     }
     for key in ["try_join_all", "token"] {
         assert!(
-            seconds(&format!("{key}_others_ran_on_seconds")) < 0.02,
+            seconds(&format!("{key}_others_ran_on_seconds")) < 0.025,
             "{report}"
         );
     }
@@ -55,4 +55,22 @@ fn demo_reports_how_long_the_others_ran_on_and_what_the_caller_saw() {
     let child = derived["panic_abort_child"].as_str().unwrap();
     assert!(child.contains("join never returned"), "{child}");
     assert_eq!(derived["tour_panics_recorded"], 5);
+    // Python's rows are there only where python3 is installed: gather does not cancel the
+    // others, a TaskGroup (3.11+) does.
+    if derived.get("python_version").is_some() {
+        assert!(
+            seconds("python_gather_others_ran_on_seconds") > 0.035,
+            "{report}"
+        );
+        if derived
+            .get("python_task_group_others_ran_on_seconds")
+            .is_some()
+        {
+            assert!(
+                seconds("python_task_group_others_ran_on_seconds") < 0.025,
+                "{report}"
+            );
+        }
+        assert_eq!(derived["python_never_retrieved_reports"], 1, "{report}");
+    }
 }
