@@ -131,7 +131,10 @@ pub fn answer(job: Job) -> Answer {
         Task::KillSelf => {
             // As if killed from outside with `kill -9`.
             let pid = std::process::id().to_string();
-            let _ = Command::new("kill").args(["-9", &pid]).status();
+            // Its stdout is not ours: our parent's pipe must close when we die, not when it exits.
+            let _ = (Command::new("kill").args(["-9", &pid]))
+                .stdout(Stdio::null())
+                .status();
             thread::sleep(Duration::from_secs(5));
             std::process::exit(9)
         }

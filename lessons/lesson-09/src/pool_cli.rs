@@ -77,7 +77,13 @@ pub fn run(args: &PoolArgs) -> i32 {
     } else {
         for result in &results {
             match result {
-                Ok(a) => println!("job {:>3}: {} (worker {})", a.job, a.value, a.pid),
+                Ok(a) => println!(
+                    "job {:>3}: {} (worker {}, {} ms)",
+                    a.job,
+                    a.value,
+                    a.pid,
+                    a.ended_us.saturating_sub(a.started_us) / 1000
+                ),
                 Err(e) => println!("job {:>3}: error: {}", e.job, e.cause),
             }
         }

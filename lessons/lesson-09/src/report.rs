@@ -157,14 +157,41 @@ pub fn cpu(lesson: &mut Lesson, cpu: &Compared<Vec<u64>>, n: &Counts) {
     lesson.derive("process_pool_speedup", pool);
     lesson.derive("rayon_over_process_pool", rayon / pool);
     lesson.derive("same_sums", same);
-    let processes = cpu.get("process_pool").summary.tasks;
+    let run = cpu.get("process_pool");
+    let processes = run.summary.tasks;
     lesson.derive("process_pool_processes", processes);
+    // The first job's span opens once its worker has started and been sent the job.
+    let first = run.spans.iter().map(|s| s.start).min().unwrap_or_default();
+    lesson.derive("process_pool_first_job_ms", first.as_secs_f64() * 1e3);
     let cores = lesson.cores();
+    let faster = match rayon >= pool {
+        true => "rayon",
+        false => "the pool",
+    };
+    // Other programs running at the same time take cores from both pools: say how busy.
+    let load = std::fs::read_to_string("/proc/loadavg").ok();
+    let load = load.and_then(|l| l.split_whitespace().next()?.parse::<f64>().ok());
+    let busy = match load {
+        Some(load) if load > cores as f64 => {
+            lesson.derive("load_average", load);
+            format!(
+                " The machine was busy (load average {load:.1} on {cores} cores): other \
+                     programs took turns on the cores, so both speedups are lower than they \
+                     would be on a quiet machine."
+            )
+        }
+        Some(load) => {
+            lesson.derive("load_average", load);
+            String::new()
+        }
+        None => String::new(),
+    };
     lesson.say(format!(
-        "{} CPU jobs of {} ms on {cores} cores: rayon {rayon:.2}x, {processes} worker \
-         processes {pool:.2}x over one thread (best of 3 each; the pool's time includes \
-         starting its workers); the same sums: {same}.",
+        "{} CPU jobs of {} ms on {cores} cores, against one thread (best of 3 each): rayon \
+         {rayon:.2}x, {processes} worker processes {pool:.2}x, their first job sent after \
+         {:.1} ms (starting the processes); {faster} was faster. The same sums: {same}.{busy}",
         n.cpu_jobs,
-        n.cpu_job.as_millis()
+        n.cpu_job.as_millis(),
+        first.as_secs_f64() * 1e3,
     ));
 }
