@@ -413,7 +413,7 @@ fn wrap(text: &str, width: usize) -> String {
             continue;
         }
         let mut used = 0;
-        for word in line.split(' ') {
+        for word in units_kept(line) {
             let len = word.chars().count();
             if used > 0 && used + 1 + len > width {
                 out.push_str("\n  ");
@@ -422,11 +422,30 @@ fn wrap(text: &str, width: usize) -> String {
                 out.push(' ');
                 used += 1;
             }
-            out.push_str(word);
+            out.push_str(&word);
             used += len;
         }
     }
     out
+}
+
+/// The words of `line`, a number kept with the unit after it (`205 ms`, `9.19 kB`), so that a
+/// wrapped line never puts a figure and its unit on different lines.
+fn units_kept(line: &str) -> Vec<String> {
+    const UNITS: [&str; 7] = ["s", "ms", "µs", "ns", "kB", "MB", "GB"];
+    let mut words: Vec<String> = Vec::new();
+    for word in line.split(' ') {
+        let bare = word.trim_end_matches([',', '.', ';', ':', ')']);
+        let unit = UNITS.contains(&bare);
+        match words.last_mut() {
+            Some(last) if unit && last.ends_with(|c: char| c.is_ascii_digit()) => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_owned()),
+        }
+    }
+    words
 }
 
 /// Prints a line; if the reader has gone (`cargo run -p lesson-01 | head`), stops quietly
@@ -501,6 +520,11 @@ mod tests {
             wrapped.split_whitespace().collect::<Vec<_>>().join(" "),
             sentence
         );
+        let wrapped = wrap(
+            "downloads: 6 workers took 1.82 s, 50 workers took 205 ms: faster",
+            45,
+        );
+        assert!(wrapped.contains("205 ms"), "{wrapped}");
         let drawn = format!("a.csv │{}│", "█".repeat(40));
         assert_eq!(wrap(&drawn, 30), drawn);
     }
