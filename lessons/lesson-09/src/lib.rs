@@ -352,6 +352,27 @@ pub fn abort_in_thread(lesson: &WorkerCommand) -> ThreadAbort {
 }
 // ANCHOR_END: abort_in_thread
 
+// ANCHOR: python_worker
+/// Another program as a worker: `python/worker.py` speaks the same JSON lines. The same CPU job
+/// goes to it and to this binary's worker; returns (Python's answer, Rust's answer).
+pub fn python_worker(rust: &WorkerCommand, terms: u64) -> Result<(Answer, Answer), WorkerError> {
+    let script = instruments::python::script(env!("CARGO_MANIFEST_DIR"), "worker.py");
+    let python = WorkerCommand::new("python3").arg(script);
+    let job = Job {
+        id: 0,
+        task: Task::Sum { terms },
+    };
+    let mut answers = Vec::new();
+    for command in [&python, rust] {
+        let mut worker = Worker::spawn(command)?;
+        answers.push(worker.request(&job, JOB_LIMIT)?);
+        let _ = worker.finish(JOB_LIMIT);
+    }
+    let rust = answers.pop().expect("two answers");
+    Ok((answers.pop().expect("two answers"), rust))
+}
+// ANCHOR_END: python_worker
+
 // ANCHOR: cpu_pools
 /// The CPU jobs, `count` of them with `terms` terms each.
 pub fn cpu_jobs(count: usize, terms: u64) -> Vec<Job> {

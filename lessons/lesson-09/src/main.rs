@@ -12,7 +12,7 @@
 
 use instruments::compare::{Comparison, Keep};
 use instruments::{Lesson, work};
-use lesson_09::report::{Counts, costs, crashes, memory};
+use lesson_09::report::{Counts, costs, crashes, memory, other_program};
 use lesson_09::{channel_round_trips, pipe_round_trips, spawn_processes, spawn_threads};
 use lesson_09::{cpu_jobs, pool_of_processes, rayon_threads, sequential, this_binary_as_worker};
 
@@ -40,12 +40,13 @@ fn main() {
         .variant(pipe_key, n.name(pipe_key), |r| {
             pipe_round_trips(trips, &me, r)
         })
-        .repeats(3, Keep::Median)
+        .repeats(5, Keep::Best)
         .run();
     start.rows(&mut lesson, Default::default(), |o| n.each_column(o));
     costs(&mut lesson, &start, &n);
     memory(&mut lesson, &me, n.increments);
     crashes(&mut lesson, &me);
+    other_program(&mut lesson, &me, n.python_terms);
 
     let jobs = cpu_jobs(n.cpu_jobs, work::calibrate(n.cpu_job));
     let cores = lesson.cores();

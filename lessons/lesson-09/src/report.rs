@@ -8,7 +8,9 @@ use instruments::compare::{Columns, Compared, Outcome};
 use instruments::process::WorkerCommand;
 use serde_json::Value;
 
-use crate::{abort_in_thread, abort_in_worker, micros_each, separate_memory};
+use crate::{
+    Answer, abort_in_thread, abort_in_worker, micros_each, python_worker, separate_memory,
+};
 
 /// How much of everything: full sizes, or `--quick`'s.
 #[derive(Debug, Clone, Copy)]
@@ -19,6 +21,8 @@ pub struct Counts {
     pub increments: u64,
     pub cpu_jobs: usize,
     pub cpu_job: Duration,
+    /// The terms of the job the Python worker and the Rust worker both do.
+    pub python_terms: u64,
 }
 
 impl Counts {
@@ -30,6 +34,7 @@ impl Counts {
             increments: 1_000,
             cpu_jobs: 8,
             cpu_job: Duration::from_millis(if quick { 3 } else { 50 }),
+            python_terms: if quick { 100_000 } else { 1_000_000 },
         }
     }
 
@@ -92,7 +97,7 @@ pub fn costs(lesson: &mut Lesson, start: &Compared<()>, n: &Counts) {
         lesson.derive(key, value);
     }
     lesson.say(format!(
-        "Starting: a thread {thread:.0} µs (spawn + join), a process {process:.0} µs (spawn + \
+        "Starting (the least disturbed of 5 runs each): a thread {thread:.0} µs (spawn + join), a process {process:.0} µs (spawn + \
          wait): {:.1}x a thread's time.",
         process / thread
     ));
@@ -194,4 +199,30 @@ pub fn cpu(lesson: &mut Lesson, cpu: &Compared<Vec<u64>>, n: &Counts) {
         n.cpu_job.as_millis(),
         first.as_secs_f64() * 1e3,
     ));
+}
+
+/// Another program as a worker: the same job in Python and in Rust, through the same pipes.
+pub fn other_program(lesson: &mut Lesson, command: &WorkerCommand, terms: u64) {
+    let ms = |a: &Answer| a.ended_us.saturating_sub(a.started_us) as f64 / 1e3;
+    match python_worker(command, terms) {
+        Ok((python, rust)) => {
+            let (p, r, same) = (ms(&python), ms(&rust), python.value == rust.value);
+            lesson.derive("python_worker_ms", p);
+            lesson.derive("rust_worker_ms", r);
+            lesson.derive("python_worker_same_value", same);
+            lesson.say(format!(
+                "Another program as a worker: python/worker.py, the same JSON lines. The sum \
+                 of {} squares took {p:.1} ms in Python (process {}), {r:.2} ms in the Rust \
+                 worker (process {}): {:.0}x; the same value: {same}.\n",
+                instruments::runs::thousands(terms),
+                python.pid,
+                rust.pid,
+                p / r.max(1e-3)
+            ));
+        }
+        Err(error) => {
+            lesson.derive("python_worker", error.to_string());
+            lesson.say(format!("A Python worker could not be asked: {error}.\n"));
+        }
+    }
 }

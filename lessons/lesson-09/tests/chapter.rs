@@ -57,3 +57,15 @@ fn a_worker_echoes_over_its_pipes() {
     pipe_round_trips(20, &lesson(), &recorder);
     assert_eq!(recorder.spans().len(), 1);
 }
+
+#[test]
+fn a_python_worker_speaks_the_same_json_lines() {
+    match python_worker(&lesson(), 1_000) {
+        Ok((python, rust)) => {
+            assert_eq!(python.value, rust.value);
+            assert_ne!(python.pid, rust.pid);
+        }
+        Err(WorkerError::Start(_)) => {} // no python3 on this machine: the lesson says so
+        Err(other) => panic!("{other}"),
+    }
+}
