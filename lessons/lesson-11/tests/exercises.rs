@@ -1,0 +1,394 @@
+//! Checks for lesson 11's exercises: `cargo test -p lesson-11`.
+//!
+//! They grade *how* the pipeline runs, from what the lesson's [`Flow`] counted (in the order
+//! things happened, no clock involved) and from the recorded spans: the reports in the order
+//! of the urls; an analysis started before the last download finished; never more pages
+//! waiting between the stages than the channel holds; the analyses off the runtime's thread,
+//! no more at once than cores; and, for 11.2, a heartbeat task on the runtime that keeps
+//! beating *while* the analyses run (it cannot, on one thread, if they run there).
+//!
+//! Every check runs inside `instruments::blocking::run`, which watches in real time that no
+//! task blocks the runtime's thread and gives a hung answer its verdict in seconds. Where a
+//! check needs a moment to happen (an analysis before the last download), the simulated
+//! download or analysis waits for it, with patience: a right answer meets it at once, a wrong
+//! one never does, however busy the machine.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+use instruments::blocking::{self, Clock};
+use instruments::summary::max_concurrent;
+use instruments::timeline::draw;
+use instruments::{Recorder, Span, cores};
+use lesson_11::exercises::{analyse_all, stream_pages};
+use lesson_11::{ANALYSE, Analyser, DOWNLOAD, Fetch, Figures, Flow, Heartbeat, Page, Report, Url};
+
+const STREAM: &str =
+    "exercise 11.1 `stream_pages` (lessons/lesson-11/src/exercises/stream_pages.rs)";
+const ANALYSE_ALL: &str =
+    "exercise 11.2 `analyse_all` (lessons/lesson-11/src/exercises/analyse_all.rs)";
+
+/// The longest a check may take before a hung answer is judged.
+const LIMIT: Duration = Duration::from_secs(5);
+
+/// How long a simulated download or analysis waits for the moment a check needs, at most.
+const PATIENCE: Duration = Duration::from_millis(1500);
+
+/// The checks take turns: an answer's analyses run on rayon's global pool, which every check
+/// in this process shares, and a pipeline may keep a worker waiting at its channel (as
+/// `par_bridge` over `blocking_recv` does), so one check's pipeline would slow another's.
+fn one_check_at_a_time() -> MutexGuard<'static, ()> {
+    static TURN: Mutex<()> = Mutex::new(());
+    TURN.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Addresses out of alphabetical order, so sorted reports are caught.
+fn address(index: usize) -> String {
+    const NAMES: &[u8] = b"qcxhmatkzbewr";
+    let name = char::from(NAMES[index % NAMES.len()]);
+    format!("page-{name}{}", index / NAMES.len())
+}
+
+#[track_caller]
+fn expect_in_order(exercise: &str, urls: &[String], reports: &[Report]) {
+    let got: Vec<&str> = reports.iter().map(|r| r.url.as_str()).collect();
+    assert_eq!(
+        got.len(),
+        urls.len(),
+        "\n{exercise}: {} urls, but {} reports came back: {got:?}. Every page must be \
+         downloaded and analysed: close the channel (drop every sender) once the last page is \
+         in, and wait for the last analysis.\n",
+        urls.len(),
+        got.len(),
+    );
+    assert_eq!(
+        got, urls,
+        "\n{exercise}: the reports must come back in the order of the urls ({urls:?}); got \
+         {got:?}. Pages arrive, and analyses finish, in any order: send each page with its \
+         index, and put each report in its slot (do not sort them by address).\n"
+    );
+    for report in reports {
+        let words = "the contents of page-x0".split_whitespace().count();
+        assert_eq!(
+            report.words, words,
+            "\n{exercise}: the report of {} counts {} words; its page has {words}. Return the \
+             reports `analyser.analyse(page)` gives, unchanged.\n",
+            report.url, report.words
+        );
+    }
+}
+
+/// The analyses' spans that ran on the check's runtime thread.
+fn on_the_runtime<'a>(spans: &'a [Span], runtime: &str) -> Vec<&'a Span> {
+    spans
+        .iter()
+        .filter(|s| s.label == ANALYSE && s.thread_name == runtime)
+        .collect()
+}
+
+/// The name of the thread `blocking::run` runs the runtime on.
+fn runtime_thread(exercise: &str) -> String {
+    format!("runtime for {exercise}")
+}
+
+#[test]
+fn exercise_11_1_every_report_in_order_with_downloads_at_once_and_analyses_off_the_runtime() {
+    // Latencies of 60, 5, 50, 15, 40 ... ms (real time: tokio's paused clock does not move
+    // while a `spawn_blocking` task runs, so an answer whose blocking thread waits for the
+    // downloads would wait forever): the pages arrive out of order as soon as two downloads
+    // run at once.
+    let _one_at_a_time = one_check_at_a_time();
+    let millis: Vec<u64> = (0..8)
+        .map(|i| if i % 2 == 0 { 60 - 5 * i } else { 5 * i })
+        .collect();
+    let (urls, reports, spans) = blocking::run(STREAM, LIMIT, Clock::Real, move || async move {
+        let recorder = Recorder::new();
+        let flow = Flow::new(&recorder);
+        let urls: Vec<Url> = millis
+            .iter()
+            .enumerate()
+            .map(|(i, &ms)| Url::simulated(address(i), Duration::from_millis(ms), &flow))
+            .collect();
+        let addresses: Vec<String> = urls.iter().map(|u| u.address().to_owned()).collect();
+        let reports = stream_pages(urls, 3, Analyser::new(1_000, &flow)).await;
+        (addresses, reports, recorder.spans())
+    });
+    expect_in_order(STREAM, &urls, &reports);
+    let downloads: Vec<Span> = spans
+        .iter()
+        .filter(|s| s.label == DOWNLOAD)
+        .cloned()
+        .collect();
+    assert_eq!(
+        downloads.len(),
+        urls.len(),
+        "\n{STREAM}: {} urls, {} downloads: download each url once, with \
+         `url.download().await`.\n",
+        urls.len(),
+        downloads.len(),
+    );
+    let most = max_concurrent(&downloads);
+    assert!(
+        most >= 2,
+        "\n{STREAM}: the downloads ran one at a time (capacity 3):\n\n{}\nDownloads wait for \
+         the network, not the CPU: run several at once (a task each, or a stream with \
+         `buffer_unordered`), each sending its page as soon as it arrives.\n",
+        draw(&downloads, 72)
+    );
+    let runtime = runtime_thread(STREAM);
+    let blocked = on_the_runtime(&spans, &runtime);
+    assert!(
+        blocked.is_empty(),
+        "\n{STREAM}: {} of {} analyses ran on the runtime's thread ({runtime}). An analysis is \
+         CPU work: while it runs there, no download on that thread makes progress. Run them on \
+         rayon's pool or with `tokio::task::spawn_blocking`.\n",
+        blocked.len(),
+        reports.len(),
+    );
+}
+
+#[test]
+fn exercise_11_1_no_urls_no_reports() {
+    let _one_at_a_time = one_check_at_a_time();
+    let reports = blocking::run(STREAM, LIMIT, Clock::Paused, || async {
+        let flow = Flow::new(&Recorder::new());
+        stream_pages(Vec::new(), 2, Analyser::new(10, &flow)).await
+    });
+    assert!(reports.is_empty(), "\n{STREAM}: no urls, no reports.\n");
+}
+
+/// A url whose download finishes at once. With a `gate`, it finishes only once an analysis
+/// runs during it (one running when it starts, or one starting after), or after [`PATIENCE`],
+/// and notes in the gate whether one did: the last url is held back so that a streaming
+/// pipeline can show, on any machine, that it analyses while a download is in flight.
+fn gated_url(index: usize, gate: Option<Arc<AtomicBool>>, flow: &Flow) -> Url {
+    let watched = flow.clone();
+    let fetch: Fetch = Arc::new(move |address| {
+        let (flow, gate) = (watched.clone(), gate.clone());
+        Box::pin(async move {
+            if let Some(gate) = gate {
+                let (started, before) = (Instant::now(), flow.figures().analysed);
+                let during = || flow.figures().running > 0 || flow.figures().analysed > before;
+                while !during() && started.elapsed() < PATIENCE {
+                    tokio::time::sleep(Duration::from_millis(1)).await;
+                }
+                gate.store(during(), Ordering::Relaxed);
+            }
+            format!("the contents of {address}")
+        })
+    });
+    Url::new(address(index), fetch, flow)
+}
+
+/// Analyses that take `work` each (a sleep standing for CPU work).
+fn slow(flow: &Flow, work: Duration) -> Analyser {
+    Analyser::new(10, flow).with_hook(Arc::new(move |_: &Page| std::thread::sleep(work)))
+}
+
+#[test]
+fn exercise_11_1_an_analysis_runs_while_the_last_download_is_in_flight() {
+    let _one_at_a_time = one_check_at_a_time();
+    let pages = 8;
+    let gate = Arc::new(AtomicBool::new(false));
+    let met = Arc::clone(&gate);
+    let (urls, reports, figures) = blocking::run(STREAM, LIMIT, Clock::Real, move || async move {
+        let flow = Flow::new(&Recorder::new());
+        let urls: Vec<Url> = (0..pages)
+            .map(|i| gated_url(i, (i == pages - 1).then(|| Arc::clone(&met)), &flow))
+            .collect();
+        let addresses: Vec<String> = urls.iter().map(|u| u.address().to_owned()).collect();
+        let reports = stream_pages(urls, 2, slow(&flow, Duration::from_millis(30))).await;
+        (addresses, reports, flow.figures())
+    });
+    expect_in_order(STREAM, &urls, &reports);
+    let first = figures.downloaded_at_first_analysis.unwrap_or(0);
+    assert!(
+        first < pages,
+        "\n{STREAM}: no analysis started before the last download ended: the first began \
+         after all {first} of {pages} downloads, as the tutorials' two stages do. The cores \
+         sat idle while the network worked. Stream instead: put each page into the channel \
+         as it arrives, and let the analyses take pages out of it while the other downloads \
+         still run (collecting the downloads first is the two-stage design).\n"
+    );
+    assert!(
+        gate.load(Ordering::Relaxed),
+        "\n{STREAM}: no analysis ran while the last download was in flight (it waited {} for \
+         one): the downloads and the analyses took turns, as batches do (download a few, \
+         analyse them, download the next few). The cores sat idle during each batch's \
+         downloads. Stream instead: the downloads keep filling the channel while the \
+         analyses empty it, each side at its own pace.\n",
+        format_args!("{:.1} s", PATIENCE.as_secs_f64()),
+    );
+}
+
+/// Runs `stream_pages` over `pages` urls that download at once, with analyses that each take
+/// `work` (a sleep standing for CPU work): far slower than the downloads, so a pipeline with no
+/// bound lets pages pile up. What the flow counted, and the spans.
+fn slow_analyses(pages: usize, capacity: usize, work: Duration) -> (Figures, Vec<Span>) {
+    blocking::run(STREAM, LIMIT, Clock::Real, move || async move {
+        let recorder = Recorder::new();
+        let flow = Flow::new(&recorder);
+        let urls = (0..pages).map(|i| gated_url(i, None, &flow)).collect();
+        let reports = stream_pages(urls, capacity, slow(&flow, work)).await;
+        assert_eq!(
+            reports.len(),
+            pages,
+            "\n{STREAM}: {pages} urls, {} reports.\n",
+            reports.len()
+        );
+        (flow.figures(), recorder.spans_labelled(ANALYSE))
+    })
+}
+
+#[test]
+fn exercise_11_1_the_queue_never_holds_more_than_its_capacity() {
+    let _one_at_a_time = one_check_at_a_time();
+    // Capacities of 1 and 8: a constant of the answer's own is caught by one or the other.
+    for capacity in [1, 8] {
+        let pages = 20;
+        let (figures, spans) = slow_analyses(pages, capacity, Duration::from_millis(10));
+        let cores = cores();
+        assert!(
+            figures.peak_running <= cores,
+            "\n{STREAM}: {} analyses ran at once, on a machine with {cores} cores:\n\n{}\nCPU \
+             work cannot go faster than the cores: more analyses at once only hold more pages \
+             in memory. Let rayon's pool (one thread a core) take pages from the channel, or \
+             limit `spawn_blocking` calls with a semaphore of `cores` permits.\n",
+            figures.peak_running,
+            draw(&spans, 72)
+        );
+        // The channel's pages, one page in the downloads' hands (being sent), one in each
+        // analysis worker's (taken out, not yet analysed).
+        let allowed = capacity + 1 + figures.peak_running;
+        assert!(
+            figures.peak_waiting <= allowed,
+            "\n{STREAM}: {} pages were waiting at once (downloaded, not yet analysed), with a \
+             channel of capacity {capacity}: at most {allowed} may wait (the channel's \
+             {capacity}, one being sent, one in each of the {} analysis workers' hands). The \
+             analyses here are slower than the downloads, so whatever does not wait for room \
+             piles up: an unbounded channel, every download started at once with each task \
+             waiting at `send` holding its page, or pages handed to a pool's queue (`rayon::spawn` \
+             for each) faster than it analyses them. Use `mpsc::channel(capacity)`, and start a \
+             download only when there is room for its page (`sender.reserve().await` first), or \
+             download a few at a time in one task that sends each page before taking the next.\n",
+            figures.peak_waiting,
+            figures.peak_running,
+        );
+        assert!(
+            figures.peak_waiting >= capacity,
+            "\n{STREAM}: with a channel of capacity {capacity} and analyses slower than the \
+             downloads, the channel should fill up, but at most {} pages ever waited. Make the \
+             channel with the capacity you are given, `mpsc::channel(capacity)`, not a number \
+             of your own.\n",
+            figures.peak_waiting,
+        );
+    }
+}
+
+/// How long an analysis of 11.2 waits for two heartbeats, at most.
+const BEAT_PATIENCE: Duration = Duration::from_millis(300);
+
+/// Pages sent into a channel all at once, analysed by `analyse_all` while a heartbeat task
+/// beats on the same (one-thread) runtime. Each analysis waits (within a shared budget) until
+/// the heartbeat has beaten twice *during* it, and until two analyses have run at once: a
+/// right answer gives both at once, a wrong one never.
+struct Responsive {
+    addresses: Vec<String>,
+    reports: Vec<Report>,
+    saw_beats: usize,
+    figures: Figures,
+    worst_late: Duration,
+    spans: Vec<Span>,
+}
+
+fn responsive(pages: usize) -> Responsive {
+    blocking::run(ANALYSE_ALL, LIMIT, Clock::Real, move || async move {
+        let recorder = Recorder::new();
+        let flow = Flow::new(&recorder);
+        let heartbeat = Arc::new(Heartbeat::start(&recorder, Duration::from_millis(1)));
+        let saw = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let deadline = Instant::now() + Duration::from_millis(500);
+        let want_at_once = cores().min(2);
+        let (beat, seen, watched) = (Arc::clone(&heartbeat), Arc::clone(&saw), flow.clone());
+        let runtime = runtime_thread(ANALYSE_ALL);
+        let hook = Arc::new(move |_: &Page| {
+            if std::thread::current().name() == Some(runtime.as_str()) {
+                return; // no beat can come while this thread analyses: do not wait for one
+            }
+            // Each analysis waits for its own two beats (patience of its own, so that a wait
+            // for company below cannot use it up), then, within one shared deadline, for a
+            // second analysis to run beside it.
+            let (before, patience) = (beat.beats().count, Instant::now() + BEAT_PATIENCE);
+            while beat.beats().count < before + 2 && Instant::now() < patience {
+                std::thread::sleep(Duration::from_micros(200));
+            }
+            if beat.beats().count >= before + 2 {
+                seen.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            while watched.figures().peak_running < want_at_once && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_micros(200));
+            }
+        });
+        let analyser = Analyser::new(1_000, &flow).with_hook(hook);
+        let (sender, receiver) = tokio::sync::mpsc::channel(pages);
+        let addresses: Vec<String> = (0..pages).map(address).collect();
+        for address in &addresses {
+            let page = Page {
+                url: address.clone(),
+                body: format!("the contents of {address}"),
+            };
+            sender.send(page).await.expect("the receiver is alive");
+        }
+        drop(sender);
+        let reports = analyse_all(receiver, analyser).await;
+        Responsive {
+            addresses,
+            reports,
+            saw_beats: saw.load(std::sync::atomic::Ordering::Relaxed),
+            figures: flow.figures(),
+            worst_late: heartbeat.beats().worst,
+            spans: recorder.spans(),
+        }
+    })
+}
+
+#[test]
+fn exercise_11_2_the_heartbeat_beats_while_pages_are_analysed_several_at_once() {
+    let _one_at_a_time = one_check_at_a_time();
+    let pages = 6;
+    let run = responsive(pages);
+    expect_in_order(ANALYSE_ALL, &run.addresses, &run.reports);
+    let runtime = runtime_thread(ANALYSE_ALL);
+    let on_runtime = on_the_runtime(&run.spans, &runtime).len();
+    let late = match run.worst_late.as_millis() {
+        0 => String::new(),
+        ms => format!(", and the heartbeat was up to {ms} ms late"),
+    };
+    let how = match on_runtime {
+        0 => "the analyses ran on other threads, but the task waited for them without \
+              `.await` (a blocking wait holds the runtime's thread as surely as the work)"
+            .to_owned(),
+        n => format!("{n} of them ran on the runtime's thread"),
+    };
+    assert!(
+        run.saw_beats == pages,
+        "\n{ANALYSE_ALL}: the heartbeat task could not run during {} of {pages} analyses: the \
+         runtime's thread was held ({how}{late}). Run each analysis off the runtime \
+         (`tokio::task::spawn_blocking`, or `rayon::spawn` sending the report back on a \
+         `tokio::sync::oneshot`), and wait for the reports with `.await` only: no \
+         `std::thread::sleep`, no `block_on`, no `block_in_place` (which a one-thread runtime, \
+         like asyncio's loop, cannot do).\n",
+        pages - run.saw_beats,
+    );
+    let want = cores().min(2);
+    assert!(
+        run.figures.peak_running >= want,
+        "\n{ANALYSE_ALL}: the analyses ran one at a time, on a machine with {} cores:\n\n{}\n\
+         Start every analysis (`spawn_blocking` or `rayon::spawn`) as its page arrives, keep \
+         the handles, and await them after the loop: awaiting each one before taking the next \
+         page leaves the other cores idle.\n",
+        cores(),
+        draw(&run.spans, 72)
+    );
+}

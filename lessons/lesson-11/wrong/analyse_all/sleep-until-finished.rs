@@ -1,0 +1,47 @@
+// WRONG [blocking-async]: the analyses run on `spawn_blocking`, but the task waits for them by polling `is_finished` with `std::thread::sleep`, which holds the runtime's thread. => "runtime's thread"
+// The reference answer (src/solutions/analyse_all.rs) with the mistake written in:
+// REPLACE
+//! Exercise 11.2, the reference answer: the analyses run on rayon's pool; the async task only
+//! waits for them.
+// WITH
+//! Exercise 11.2: the analyses run off the runtime.
+// END
+// REPLACE
+use tokio::sync::{mpsc, oneshot};
+// WITH
+use tokio::sync::mpsc;
+// END
+// REPLACE
+    let mut analyses = Vec::new();
+    while let Some(page) = pages.recv().await {
+        let (done, report) = oneshot::channel();
+        let analyser = analyser.clone();
+        // A rayon worker analyses the page and sends the report back; the task does not wait
+        // for it here, so the next page is handed out at once.
+        rayon::spawn(move || {
+            let _ = done.send(analyser.analyse(page)); // fails only if nobody waits any more
+        });
+        analyses.push(report);
+    }
+    let mut reports = Vec::with_capacity(analyses.len());
+    for report in analyses {
+        // Awaiting a oneshot yields: the runtime's thread runs other tasks meanwhile.
+        reports.push(report.await.expect("an analysis panicked"));
+    }
+    reports
+// WITH
+    let mut analyses = Vec::new();
+    while let Some(page) = pages.recv().await {
+        let analyser = analyser.clone();
+        analyses.push(tokio::task::spawn_blocking(move || analyser.analyse(page)));
+    }
+    let mut reports = Vec::with_capacity(analyses.len());
+    for analysis in analyses {
+        // Deliberately wrong: `time.sleep` in a loop, inside async code.
+        while !analysis.is_finished() {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        reports.push(analysis.await.expect("an analysis panicked"));
+    }
+    reports
+// END

@@ -1,0 +1,41 @@
+// WRONG [sequential]: each analysis goes to `spawn_blocking` but is awaited before the next page is taken, so they run one after another on one core. => "one at a time"
+// The reference answer (src/solutions/analyse_all.rs) with the mistake written in:
+// REPLACE
+//! Exercise 11.2, the reference answer: the analyses run on rayon's pool; the async task only
+//! waits for them.
+// WITH
+//! Exercise 11.2: the analyses run off the runtime.
+// END
+// REPLACE
+use tokio::sync::{mpsc, oneshot};
+// WITH
+use tokio::sync::mpsc;
+// END
+// REPLACE
+    let mut analyses = Vec::new();
+    while let Some(page) = pages.recv().await {
+        let (done, report) = oneshot::channel();
+        let analyser = analyser.clone();
+        // A rayon worker analyses the page and sends the report back; the task does not wait
+        // for it here, so the next page is handed out at once.
+        rayon::spawn(move || {
+            let _ = done.send(analyser.analyse(page)); // fails only if nobody waits any more
+        });
+        analyses.push(report);
+    }
+    let mut reports = Vec::with_capacity(analyses.len());
+    for report in analyses {
+        // Awaiting a oneshot yields: the runtime's thread runs other tasks meanwhile.
+        reports.push(report.await.expect("an analysis panicked"));
+    }
+    reports
+// WITH
+    let mut reports = Vec::new();
+    while let Some(page) = pages.recv().await {
+        let analyser = analyser.clone();
+        // Deliberately wrong: awaited at once, so the next analysis waits for this one.
+        let report = tokio::task::spawn_blocking(move || analyser.analyse(page)).await;
+        reports.push(report.expect("an analysis panicked"));
+    }
+    reports
+// END
