@@ -9,7 +9,8 @@
 //! worker, what starting a process costs against a thread ([`spawn_threads`],
 //! [`spawn_processes`]), a round trip through a channel against one through a pipe, separate
 //! memory ([`separate_memory`]), crash isolation ([`abort_in_worker`], [`abort_in_thread`]),
-//! and the CPU job on a process pool beside rayon ([`pool_of_processes`], [`rayon_threads`]).
+//! another program as a worker ([`python_worker`], `python/worker.py`), and the CPU job on a
+//! process pool beside rayon ([`pool_of_processes`], [`rayon_threads`]).
 //! `src/exercises/` holds the learner's work, `src/solutions/` the reference answers, and
 //! [`pool_cli`] the `pool` subcommand.
 

@@ -4,8 +4,9 @@
 //! for); a round trip through a channel against one through a worker's pipes (JSON lines);
 //! separate memory (a static counter a child adds to is still 0 here); crash isolation (an
 //! abort in a worker process costs only that worker; the same abort in a thread ends its whole
-//! process, shown in a child); and the tutorials' CPU job on a pool of worker processes beside
-//! rayon's threads. `pool` runs just the pool (see `src/pool_cli.rs`).
+//! process, shown in a child); a Python script as a worker, through the same pipes; and the
+//! tutorials' CPU job on a pool of worker processes beside rayon's threads. `pool` runs just
+//! the pool (see `src/pool_cli.rs`).
 //!
 //! Run it: `cargo run -p lesson-09` (add `--quick`, `--json`, `--svg FILE`, `--trace FILE`),
 //! or `cargo run -p lesson-09 -- pool --jobs 12 --job-ms 500 --workers 2`.
