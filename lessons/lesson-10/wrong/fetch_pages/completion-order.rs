@@ -1,0 +1,23 @@
+// WRONG [order]: results collected as the answers arrive, not in the order of the urls. => "not the order the answers came in"
+// The reference answer (src/solutions/fetch_pages.rs) with the mistake written in:
+// REPLACE
+//! Exercise 10.1, the reference answer: `limit` fetches at a time, each result put back in its
+//! url's place.
+// WITH
+//! Exercise 10.1: fetch every url.
+// END
+// REPLACE
+    let mut results: Vec<(usize, Result<Page, FetchError>)> = stream::iter(urls.iter().enumerate())
+        .map(|(index, url)| async move { (index, fetch_page(client, url).await) })
+        .buffer_unordered(limit)
+        .collect()
+        .await;
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, result)| result).collect()
+// WITH
+    stream::iter(urls)
+        .map(|url| fetch_page(client, url))
+        .buffer_unordered(limit)
+        .collect()
+        .await
+// END
