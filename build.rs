@@ -150,7 +150,8 @@ mod quizzes {
                             table,
                             "    Program {{ place: {place:?}, source: {program:?}, \
                              answers: &{answers:?}, distractors: &{distractors:?}, \
-                             main: {name}::run }},"
+                             listed: {listed}, main: {name}::run }},",
+                            listed = get(&["answer", "answer"]).is_some_and(|a| a.is_array()),
                         );
                     }
                 }

@@ -65,6 +65,8 @@ struct Program {
     source: &'static str,
     answers: &'static [&'static str],
     distractors: &'static [&'static str],
+    /// Whether `answer.answer` is a list (checkboxes) rather than one string (radio buttons).
+    listed: bool,
     main: fn(),
 }
 
@@ -173,6 +175,13 @@ fn loom_programs_use_only_what_loom_models_exactly() {
                     program.place
                 ));
             }
+        }
+        if !program.listed {
+            problems.push(format!(
+                "{}: write answer.answer as a list, even for one output: a single string \
+                 shows radio buttons, which tell the reader that exactly one is possible",
+                program.place
+            ));
         }
         let options: Vec<String> = program
             .answers
