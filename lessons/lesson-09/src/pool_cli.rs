@@ -36,12 +36,13 @@ pub struct PoolArgs {
 
 /// Runs the `pool` subcommand if the first argument is `pool`; returns its exit status.
 pub fn run_if_asked() -> Option<i32> {
-    let mut args = std::env::args_os();
-    let program = args.next()?;
+    let mut args = std::env::args_os().skip(1);
     if args.next()? != "pool" {
         return None;
     }
-    let flags = PoolArgs::parse_from(std::iter::once(program).chain(args));
+    // Named as the learner types it, so the usage reads `lesson-09 pool [OPTIONS]`.
+    let name = std::ffi::OsString::from("lesson-09 pool");
+    let flags = PoolArgs::parse_from(std::iter::once(name).chain(args));
     Some(run(&flags))
 }
 
