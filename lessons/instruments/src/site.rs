@@ -668,9 +668,9 @@ mod tests {
             .enable_all()
             .build()
             .unwrap();
-        let client = async_client(Duration::from_millis(300));
+        let client = async_client(Duration::from_millis(800));
         let answers = runtime.block_on(async {
-            let urls = ["/never", "/delay/100", "/page/5"].map(|p| server.url(p));
+            let urls = ["/never", "/delay/200", "/delay/250"].map(|p| server.url(p));
             let tasks = urls.map(|u| tokio::spawn(client.get(u).send()));
             let mut answers = Vec::new();
             for task in tasks {

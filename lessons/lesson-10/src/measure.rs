@@ -184,9 +184,9 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// The demonstration's sizes (`quick`: 20 pages of 20 ms; else 100 pages of 100 ms).
+    /// The demonstration's sizes (`quick`: 12 pages of 15 ms; else 100 pages of 100 ms).
     pub fn new(quick: bool) -> Plan {
-        let (pages, ms) = if quick { (20, 20) } else { (100, 100) };
+        let (pages, ms) = if quick { (12, 15) } else { (100, 100) };
         Plan {
             pages,
             latency: Duration::from_millis(ms),
