@@ -7,17 +7,21 @@
 //! no more at once than cores; and, for 11.2, a heartbeat task on the runtime that keeps
 //! beating *while* the analyses run (it cannot, on one thread, if they run there).
 //!
-//! Every check runs inside `instruments::blocking::run`, which watches in real time that no
-//! task blocks the runtime's thread and gives a hung answer its verdict in seconds. Where a
-//! check needs a moment to happen (an analysis before the last download), the simulated
-//! download or analysis waits for it, with patience: a right answer meets it at once, a wrong
-//! one never does, however busy the machine.
+//! Every check runs on a one-thread tokio runtime (asyncio's kind), on the real clock (tokio's
+//! paused clock does not move while a `spawn_blocking` task runs, so an answer whose blocking
+//! thread waits for the downloads would wait forever), inside `instruments::check::within`,
+//! which gives a hung answer its verdict in seconds. Nothing is judged by how long it took:
+//! where a check needs a moment to happen (an analysis while the last download is in flight,
+//! a heartbeat during an analysis), the simulated download or analysis waits for it, with
+//! patience: a right answer meets it at once, a wrong one never does, however busy the
+//! machine.
 
+use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use instruments::blocking::{self, Clock};
+use instruments::check::within;
 use instruments::summary::max_concurrent;
 use instruments::timeline::draw;
 use instruments::{Recorder, Span, cores};
@@ -87,9 +91,28 @@ fn on_the_runtime<'a>(spans: &'a [Span], runtime: &str) -> Vec<&'a Span> {
         .collect()
 }
 
-/// The name of the thread `blocking::run` runs the runtime on.
+/// The name of the thread [`run`] runs the runtime on (`within` names it).
 fn runtime_thread(exercise: &str) -> String {
-    format!("runtime for {exercise}")
+    format!("check {exercise}")
+}
+
+/// Runs the future `make` builds on a fresh one-thread runtime, on a thread of its own, and
+/// returns its output; a hung answer is judged after [`LIMIT`]. Tasks left behind by a wrong
+/// answer are abandoned with the runtime, not waited for.
+fn run<T, F>(exercise: &'static str, make: impl FnOnce() -> F + Send + 'static) -> T
+where
+    T: Send + 'static,
+    F: Future<Output = T> + 'static,
+{
+    within(exercise, LIMIT, move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a tokio runtime starts");
+        let output = runtime.block_on(make());
+        runtime.shutdown_background();
+        output
+    })
 }
 
 #[test]
@@ -102,7 +125,7 @@ fn exercise_11_1_every_report_in_order_with_downloads_at_once_and_analyses_off_t
     let millis: Vec<u64> = (0..8)
         .map(|i| if i % 2 == 0 { 60 - 5 * i } else { 5 * i })
         .collect();
-    let (urls, reports, spans) = blocking::run(STREAM, LIMIT, Clock::Real, move || async move {
+    let (urls, reports, spans) = run(STREAM, move || async move {
         let recorder = Recorder::new();
         let flow = Flow::new(&recorder);
         let urls: Vec<Url> = millis
@@ -151,7 +174,7 @@ fn exercise_11_1_every_report_in_order_with_downloads_at_once_and_analyses_off_t
 #[test]
 fn exercise_11_1_no_urls_no_reports() {
     let _one_at_a_time = one_check_at_a_time();
-    let reports = blocking::run(STREAM, LIMIT, Clock::Paused, || async {
+    let reports = run(STREAM, || async {
         let flow = Flow::new(&Recorder::new());
         stream_pages(Vec::new(), 2, Analyser::new(10, &flow)).await
     });
@@ -192,7 +215,7 @@ fn exercise_11_1_an_analysis_runs_while_the_last_download_is_in_flight() {
     let pages = 8;
     let gate = Arc::new(AtomicBool::new(false));
     let met = Arc::clone(&gate);
-    let (urls, reports, figures) = blocking::run(STREAM, LIMIT, Clock::Real, move || async move {
+    let (urls, reports, figures) = run(STREAM, move || async move {
         let flow = Flow::new(&Recorder::new());
         let urls: Vec<Url> = (0..pages)
             .map(|i| gated_url(i, (i == pages - 1).then(|| Arc::clone(&met)), &flow))
@@ -226,7 +249,7 @@ fn exercise_11_1_an_analysis_runs_while_the_last_download_is_in_flight() {
 /// `work` (a sleep standing for CPU work): far slower than the downloads, so a pipeline with no
 /// bound lets pages pile up. What the flow counted, and the spans.
 fn slow_analyses(pages: usize, capacity: usize, work: Duration) -> (Figures, Vec<Span>) {
-    blocking::run(STREAM, LIMIT, Clock::Real, move || async move {
+    run(STREAM, move || async move {
         let recorder = Recorder::new();
         let flow = Flow::new(&recorder);
         let urls = (0..pages).map(|i| gated_url(i, None, &flow)).collect();
@@ -244,8 +267,9 @@ fn slow_analyses(pages: usize, capacity: usize, work: Duration) -> (Figures, Vec
 #[test]
 fn exercise_11_1_the_queue_never_holds_more_than_its_capacity() {
     let _one_at_a_time = one_check_at_a_time();
-    // Capacities of 1 and 8: a constant of the answer's own is caught by one or the other.
-    for capacity in [1, 8] {
+    // Capacities of 8 and 1: a constant of the answer's own is caught by one or the other (a
+    // smaller one never fills the 8, a larger one overflows the 1).
+    for capacity in [8, 1] {
         let pages = 20;
         let (figures, spans) = slow_analyses(pages, capacity, Duration::from_millis(10));
         let cores = cores();
@@ -256,6 +280,15 @@ fn exercise_11_1_the_queue_never_holds_more_than_its_capacity() {
              in memory. Let rayon's pool (one thread a core) take pages from the channel, or \
              limit `spawn_blocking` calls with a semaphore of `cores` permits.\n",
             figures.peak_running,
+            draw(&spans, 72)
+        );
+        let want = cores.min(2);
+        assert!(
+            figures.peak_running >= want,
+            "\n{STREAM}: the analyses ran one at a time, on a machine with {cores} cores:\n\n{}\n\
+             One thread analysing leaves the other cores idle while pages wait. Let rayon's pool \
+             take the pages (`par_bridge` over the channel, as the lesson's `streaming` does), \
+             one analysis a core.\n",
             draw(&spans, 72)
         );
         // The channel's pages, one page in the downloads' hands (being sent), one in each
@@ -287,7 +320,7 @@ fn exercise_11_1_the_queue_never_holds_more_than_its_capacity() {
 }
 
 /// How long an analysis of 11.2 waits for two heartbeats, at most.
-const BEAT_PATIENCE: Duration = Duration::from_millis(300);
+const BEAT_PATIENCE: Duration = Duration::from_millis(600);
 
 /// Pages sent into a channel all at once, analysed by `analyse_all` while a heartbeat task
 /// beats on the same (one-thread) runtime. Each analysis waits (within a shared budget) until
@@ -303,19 +336,25 @@ struct Responsive {
 }
 
 fn responsive(pages: usize) -> Responsive {
-    blocking::run(ANALYSE_ALL, LIMIT, Clock::Real, move || async move {
+    run(ANALYSE_ALL, move || async move {
         let recorder = Recorder::new();
         let flow = Flow::new(&recorder);
         let heartbeat = Arc::new(Heartbeat::start(&recorder, Duration::from_millis(1)));
         let saw = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let deadline = Instant::now() + Duration::from_millis(500);
+        let deadline = Instant::now() + Duration::from_millis(1000);
         let want_at_once = cores().min(2);
         let (beat, seen, watched) = (Arc::clone(&heartbeat), Arc::clone(&saw), flow.clone());
         let runtime = runtime_thread(ANALYSE_ALL);
-        let hook = Arc::new(move |_: &Page| {
+        let addresses: Vec<String> = (0..pages).map(address).collect();
+        let order = addresses.clone();
+        let hook = Arc::new(move |page: &Page| {
             if std::thread::current().name() == Some(runtime.as_str()) {
                 return; // no beat can come while this thread analyses: do not wait for one
             }
+            // The earlier a page arrived, the longer its analysis: analyses side by side
+            // finish in the reverse of their order, so reports kept as they finish are caught.
+            let index = order.iter().position(|a| *a == page.url).unwrap_or(0);
+            std::thread::sleep(Duration::from_millis(3 * (pages - index) as u64));
             // Each analysis waits for its own two beats (patience of its own, so that a wait
             // for company below cannot use it up), then, within one shared deadline, for a
             // second analysis to run beside it.
@@ -332,7 +371,6 @@ fn responsive(pages: usize) -> Responsive {
         });
         let analyser = Analyser::new(1_000, &flow).with_hook(hook);
         let (sender, receiver) = tokio::sync::mpsc::channel(pages);
-        let addresses: Vec<String> = (0..pages).map(address).collect();
         for address in &addresses {
             let page = Page {
                 url: address.clone(),

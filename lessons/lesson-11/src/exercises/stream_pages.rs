@@ -9,8 +9,8 @@ use crate::{Analyser, Report, Url};
 ///
 /// - Download with `url.download().await`, on the runtime, several at once.
 /// - Analyse with `analyser.analyse(page)`: CPU work, so never on the runtime's thread (rayon's
-///   pool, or `tokio::task::spawn_blocking`), and no more analyses at once than the machine has
-///   cores.
+///   pool, or `tokio::task::spawn_blocking`), on every core, but no more analyses at once than
+///   the machine has cores.
 /// - Memory stays bounded: never more than `capacity` pages waiting between the two stages (a
 ///   page downloaded and not yet being analysed waits, in the channel or in anybody's hands).
 ///
