@@ -143,7 +143,7 @@ fn exercise_12_1_many_waits_timed() {
 #[test]
 fn exercise_12_1_tiny_cpu_items_timed() {
     let n = 20_000;
-    let cpu = Duration::from_nanos(500);
+    let cpu = Duration::from_nanos(250);
     let workload = Workload {
         items: n,
         cpu_per_item: cpu,
@@ -152,7 +152,7 @@ fn exercise_12_1_tiny_cpu_items_timed() {
     };
     let why = |model: Model| match model {
         Model::Threads => "a thread per item: starting and joining 20,000 threads costs far \
-                           more than the half a microsecond of work each holds. A pool of \
+                           more than the quarter of a microsecond of work each holds. A pool of \
                            threads started once (rayon) shares the items out."
             .to_owned(),
         Model::Processes => "each item went through a pipe to a worker process as a JSON line \
@@ -168,7 +168,7 @@ fn exercise_12_1_tiny_cpu_items_timed() {
     };
     let terms = instruments::work::calibrate(cpu);
     let items = Item::sleeping(n, Duration::ZERO, terms);
-    let what = "20,000 items of half a microsecond of computing each";
+    let what = "20,000 items of a quarter of a microsecond of computing each";
     judge(what, workload, &items, why);
 }
 
