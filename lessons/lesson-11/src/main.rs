@@ -6,6 +6,8 @@
 //! analyses on the runtime's thread by mistake. A heartbeat task on the runtime says how late
 //! it ran. Measured: time against the ideal (the longer stage alone), how busy the cores were,
 //! the most pages waiting at once, and the heartbeat's worst lateness. Median of 3 runs each.
+//! And the tutorials' own Python two stages (`python/two_stages.py`) against the same server,
+//! if `python3` is on PATH.
 //!
 //! Run it: `cargo run -p lesson-11` (add `--quick`, `--json`, `--svg FILE`, `--trace FILE`).
 
@@ -43,11 +45,12 @@ fn main() {
         ..Columns::default()
     };
     compared.rows(&mut lesson, cols, |o| columns(o, cores));
+    let python = measure::python_two_stages(&mut lesson, &server, &s, ideal);
     for outcome in &compared.outcomes {
         lesson.timeline(outcome.name.clone(), rows(&outcome.spans));
     }
     lesson.draw_timelines();
     lesson.print_table();
-    measure::conclude(&mut lesson, &compared, &s, ideal);
+    measure::conclude(&mut lesson, &compared, &s, ideal, python);
     std::process::exit(lesson.finish());
 }

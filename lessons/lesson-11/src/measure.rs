@@ -5,11 +5,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use instruments::Lesson;
 use instruments::compare::{Compared, Outcome};
+use instruments::python::{self, PythonError};
 use instruments::site::Server;
 use instruments::summary::ratio;
 use instruments::timeline::format_duration;
+use instruments::{Lesson, Measurement};
 use instruments::{Recorder, Span};
 use serde_json::Value;
 
@@ -96,6 +97,49 @@ pub fn site_urls(
 }
 // ANCHOR_END: site_urls
 
+/// The tutorials' two stages in Python (`python/two_stages.py`: a `ThreadPoolExecutor` of
+/// `limit`, then a `ProcessPoolExecutor`), against the same server, its analyses calibrated to
+/// take as long in Python as here: a table row, or a line saying why it did not run.
+pub fn python_two_stages(
+    lesson: &mut Lesson,
+    server: &Server,
+    s: &Sizes,
+    ideal: Duration,
+) -> Option<Duration> {
+    let ms = |d: Duration| d.as_millis().to_string();
+    let (pages, bytes, limit) = (
+        s.pages.to_string(),
+        s.bytes.to_string(),
+        s.limit.to_string(),
+    );
+    let args = [
+        server.base(),
+        pages,
+        ms(s.latency),
+        bytes,
+        limit,
+        ms(s.analysis),
+    ];
+    let script = python::script(env!("CARGO_MANIFEST_DIR"), "two_stages.py");
+    let report = python::run(&script, &args, Duration::from_secs(60));
+    let time = report.and_then(|report| {
+        python::seconds(&report, "seconds").ok_or(PythonError::Failed("no seconds".to_owned()))
+    });
+    match time {
+        Ok(time) => {
+            let row = Measurement::new("Python, two stages", time).key("python_two_stages");
+            lesson.measure(row.with("ratio_to_ideal", ratio(time, ideal)));
+            Some(time)
+        }
+        Err(error) => {
+            lesson.say(format!(
+                "Python's two stages did not run ({error}): Rust's only."
+            ));
+            None
+        }
+    }
+}
+
 /// The three ways the lesson runs the same work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Design {
@@ -178,15 +222,18 @@ pub fn columns(outcome: &Outcome<Run>, cores: usize) -> Vec<(&'static str, Value
         ("cores_busy_percent", (busy.round() as u64).into()),
         ("most_pages_waiting", run.figures.peak_waiting.into()),
         ("downloaded_before_first_analysis", first.into()),
-        (
-            "heartbeat_worst_ms",
-            (run.beats.worst.as_millis() as u64).into(),
-        ),
+        ("heartbeat_worst_ms", late_ms(run.beats.worst).into()),
     ]
 }
 
 /// The derived figures (`--json`) and the verdicts, in words, from the typed outcomes.
-pub fn conclude(lesson: &mut Lesson, compared: &Compared<Run>, sizes: &Sizes, ideal: Duration) {
+pub fn conclude(
+    lesson: &mut Lesson,
+    compared: &Compared<Run>,
+    sizes: &Sizes,
+    ideal: Duration,
+    python: Option<Duration>,
+) {
     let cores = lesson.cores();
     let speedup = compared.speedup("two_stages", "streaming");
     let [two, stream, wrong] =
@@ -233,6 +280,13 @@ pub fn conclude(lesson: &mut Lesson, compared: &Compared<Run>, sizes: &Sizes, id
             overlap_verdict(figures, pages),
             busy(outcome),
             memory_verdict(figures, pages, sizes.capacity),
+        ));
+    }
+    if let Some(python) = python {
+        lesson.say(format!(
+            "Python, the same two stages (threads, then processes): {}, {:.2}x the ideal.",
+            format_duration(python),
+            ratio(python, ideal),
         ));
     }
     lesson.say(format!(

@@ -7,8 +7,9 @@ fn demo_reports_each_design_and_how_it_ran() {
     assert!(report["ideal_seconds"].as_f64().unwrap() > 0.0, "{report}");
     let runs = report["measurements"].as_array().unwrap();
     let keys: Vec<&str> = runs.iter().map(|m| m["key"].as_str().unwrap()).collect();
+    // Python's row is there only where python3 is installed.
     assert_eq!(
-        keys,
+        keys[..3],
         ["two_stages", "streaming", "on_the_runtime"],
         "{report}"
     );
