@@ -179,8 +179,11 @@ fn exercise_9_1_process_map_keeps_to_its_workers_and_the_order_of_the_jobs() {
 
 /// The 9.2 jobs: healthy ones between ways to die, and the words each death's error holds.
 fn deadly_jobs() -> (Vec<Job>, BTreeMap<usize, &'static str>) {
+    // Two long jobs first: the two workers take them at once, so they overlap even on a busy
+    // machine.
     let tasks = [
-        Task::Sleep { ms: 60 },
+        Task::Sleep { ms: 300 },
+        Task::Sleep { ms: 300 },
         Task::Abort,
         Task::Sleep { ms: 60 },
         Task::KillSelf,
@@ -194,11 +197,11 @@ fn deadly_jobs() -> (Vec<Job>, BTreeMap<usize, &'static str>) {
         Task::Sleep { ms: 60 },
     ];
     let deaths = BTreeMap::from([
-        (1, "aborted"),
-        (3, "killed"),
-        (5, "exited with status 3"),
-        (7, "garbage"),
-        (9, "timed out"),
+        (2, "aborted"),
+        (4, "killed"),
+        (6, "exited with status 3"),
+        (8, "garbage"),
+        (10, "timed out"),
     ]);
     let jobs = (tasks.into_iter().enumerate())
         .map(|(id, task)| Job { id, task })
@@ -213,6 +216,7 @@ fn exercise_9_2_resilient_map_loses_only_the_jobs_whose_workers_died() {
     let (jobs, deaths) = deadly_jobs();
     // A hung worker is given 2 s (a healthy job needs 60 ms); the whole run needs about 2 s.
     let limit = Duration::from_secs(2);
+    let since = micros_now();
     let results: Vec<Result<Answer, JobError>> = within(RESILIENT, LIMIT, {
         let jobs = jobs.clone();
         move || resilient_map(&command, 2, &jobs, limit)
@@ -236,6 +240,19 @@ fn exercise_9_2_resilient_map_loses_only_the_jobs_whose_workers_died() {
         jobs.len(),
         results.len(),
         shown.join("\n"),
+    );
+    let working = spans(
+        (results.iter().flatten())
+            .map(|a| (format!("process {}", a.pid), a.started_us, a.ended_us)),
+        "job",
+        since,
+    );
+    expect_at_once(
+        RESILIENT,
+        &working,
+        2,
+        "With 2 workers, 2 processes should work at once, as in 9.1 (each row above is a \
+         process, each bar a job): one thread per worker.",
     );
     for (&id, words) in &deaths {
         let error = match &results[id] {
