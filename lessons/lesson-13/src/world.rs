@@ -273,6 +273,9 @@ pub async fn do_job(job: &Job) {
 #[derive(Debug, Clone)]
 pub struct JobQueue {
     receiver: Arc<tokio::sync::Mutex<mpsc::Receiver<Job>>>,
+    /// How many times [`JobQueue::next`] was called, by every handle (the checks count a
+    /// worker that polls the queue with a timeout instead of waiting for a job or the token).
+    asked: Arc<AtomicUsize>,
 }
 
 impl JobQueue {
@@ -280,7 +283,13 @@ impl JobQueue {
     pub fn new(receiver: mpsc::Receiver<Job>) -> JobQueue {
         JobQueue {
             receiver: Arc::new(tokio::sync::Mutex::new(receiver)),
+            asked: Arc::default(),
         }
+    }
+
+    /// How many times [`JobQueue::next`] was called so far, by every handle of this queue.
+    pub fn asked(&self) -> usize {
+        self.asked.load(Ordering::Relaxed)
     }
 
     /// The next job, waiting until there is one; `None` once the queue is closed and empty.
@@ -288,6 +297,8 @@ impl JobQueue {
     /// Cancellation safe: dropped while it waits (in a `select!` that another branch won), it
     /// has taken no job, so none is lost.
     pub async fn next(&self) -> Option<Job> {
+        // Relaxed: a count for the checks; no other memory depends on it.
+        self.asked.fetch_add(1, Ordering::Relaxed);
         self.receiver.lock().await.recv().await
     }
 

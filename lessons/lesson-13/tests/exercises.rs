@@ -50,6 +50,17 @@ struct FetchRun {
     spans: Vec<Span>,
 }
 
+/// `count` names out of alphabetical order: six letters, then numbers counting down.
+fn link_names(count: usize) -> Vec<String> {
+    let letters = ["page-q", "page-c", "page-x", "page-h", "page-m", "page-a"];
+    (0..count)
+        .map(|i| match letters.get(i) {
+            Some(name) => (*name).to_owned(),
+            None => format!("page-{}", 99 - i),
+        })
+        .collect()
+}
+
 /// Links named out of alphabetical order; `None` is a page, `Some(kind)` fails with `kind`.
 fn fetch_run(links: &[(u64, Option<ErrorKind>)]) -> FetchRun {
     let links = links.to_vec();
@@ -57,7 +68,7 @@ fn fetch_run(links: &[(u64, Option<ErrorKind>)]) -> FetchRun {
         let recorder = Recorder::new();
         let links: Vec<Link> = links
             .iter()
-            .zip(["page-q", "page-c", "page-x", "page-h", "page-m", "page-a"])
+            .zip(link_names(links.len()))
             .map(|(&(millis, error), name)| match error {
                 None => Link::ok(name, ms(millis), &recorder),
                 Some(kind) => Link::failing(name, ms(millis), kind, &recorder),
@@ -103,6 +114,35 @@ fn exercise_13_1_every_page_fetched_at_once_in_order() {
         5,
         "Start every fetch before waiting for any: spawn them all on a JoinSet, then take the \
          results with `join_next`. Awaiting each fetch in turn runs them one after another.",
+    );
+}
+
+#[test]
+fn exercise_13_1_many_links_all_at_once_not_in_batches() {
+    // More links than the other checks use: a pool or batches of a fixed size that happened to
+    // cover five links does not cover thirty.
+    let links: Vec<(u64, Option<ErrorKind>)> =
+        (0..30).map(|i| (100 + (i * 37) % 500, None)).collect();
+    let run = fetch_run(&links);
+    let want = link_names(links.len());
+    let got: Option<Vec<String>> = run
+        .result
+        .as_ref()
+        .ok()
+        .map(|pages| pages.iter().map(|p| p.address.clone()).collect());
+    assert!(
+        got.as_ref() == Some(&want),
+        "\n{FETCH_ALL}: 30 links, all of them pages: expected the 30 pages in the order of the \
+         links, got {:?}.\n",
+        run.result.as_ref().map(Vec::len),
+    );
+    expect_at_once(
+        FETCH_ALL,
+        &run.spans,
+        links.len(),
+        "Every link at once means every link, however many: no batches (`chunks(n)`) and no \
+         fixed limit (`buffer_unordered(n)`) that only happened to cover the shorter lists. \
+         Spawn a task per link on the JoinSet.",
     );
 }
 
@@ -376,6 +416,28 @@ fn exercise_13_2_gives_up_after_the_given_number_of_retries() {
 }
 
 #[test]
+fn exercise_13_2_gives_up_with_the_last_attempts_error_a_timeout_as_timed_out() {
+    // Attempt 1: 503 at 100 ms; wait 300 ms; attempt 2 at 400 ms: silent, cut at 900 ms by its
+    // timeout. No retry is left: the answer is attempt 2's error, a timeout.
+    let policy = policy(500, 1, 300, 60_000);
+    let busy = Answer::Fail(ErrorKind::Unavailable);
+    let run = retry_run(&[(100, busy), (0, Answer::Silent)], policy);
+    expect_each_attempt_timed_out(&run, policy);
+    expect_attempts_at(&run, policy, &[0, 400]);
+    assert!(
+        run.result == Err(FetchError::new("page-q", ErrorKind::TimedOut))
+            && run.returned == ms(900),
+        "\n{RETRIES}: the first attempt said 503, the retry got no answer within its timeout \
+         (500 ms), and no retry was left; fetch_with_retries returned {:?} at {}, expected \
+         Err(TimedOut) at 900 ms. Give up with the *last* attempt's error, and say what \
+         happened: a timeout's `Err(Elapsed)` is `ErrorKind::TimedOut`, not a 503.\n\n{}",
+        run.result,
+        t(run.returned),
+        run.timeline,
+    );
+}
+
+#[test]
 fn exercise_13_2_the_deadline_ends_everything_attempts_and_waits() {
     let busy = Answer::Fail(ErrorKind::Unavailable);
     // (script, deadline, attempts' starts, when the deadline cuts in): during the wait before
@@ -395,7 +457,9 @@ fn exercise_13_2_the_deadline_ends_everything_attempts_and_waits() {
             "\n{RETRIES}: with a deadline of {}, fetch_with_retries returned {:?} at {}; \
              expected Err(DeadlineExceeded) at {}. The deadline covers the whole call, attempts \
              and waits: put `tokio::time::timeout(policy.deadline, ..)` around the whole loop \
-             (and keep the per-attempt timeout inside).\n\n{}",
+             (and keep the per-attempt timeout inside). If you count the time left yourself, \
+             read it from `tokio::time::Instant`: these checks run on tokio's clock, paused, \
+             which `std::time::Instant` does not see.\n\n{}",
             t(deadline),
             run.result,
             t(run.returned),
@@ -426,6 +490,9 @@ struct ShutdownRun {
     started: Vec<u32>,
     finished: Vec<u32>,
     spans: Vec<Span>,
+    workers: usize,
+    /// How many times the workers called `queue.next()`.
+    asked: usize,
 }
 
 /// Sends jobs of `millis` at time 0, cancels the token at `shutdown_at`, and runs
@@ -448,7 +515,9 @@ fn shutdown_run(millis: &[u64], workers: usize, shutdown_at: u64, keep_open: boo
             trigger.cancel();
         });
         let started = Instant::now();
-        let work = work_until_shutdown(JobQueue::new(receiver), workers, shutdown);
+        let queue = JobQueue::new(receiver);
+        let counter = queue.clone();
+        let work = work_until_shutdown(queue, workers, shutdown);
         let report = tokio::time::timeout(ms(shutdown_at) + Duration::from_secs(60), work)
             .await
             .ok();
@@ -461,6 +530,8 @@ fn shutdown_run(millis: &[u64], workers: usize, shutdown_at: u64, keep_open: boo
             started: ledger.started(),
             finished: ledger.finished(),
             spans: recorder.spans_labelled(JOB),
+            workers,
+            asked: counter.asked(),
         }
     })
 }
@@ -491,6 +562,22 @@ fn expect_graceful(run: &ShutdownRun, jobs: u32, shutdown_at: Duration) {
             late.task,
             t(late.start),
             t(shutdown_at),
+        );
+    }
+    if let Some(last) = run
+        .spans
+        .iter()
+        .filter(|s| s.end > run.returned)
+        .max_by_key(|s| s.end)
+    {
+        panic!(
+            "\n{SHUTDOWN}: work_until_shutdown returned at {}, but {} ran on until {}: the \
+             workers were still busy when the report was made. Wait for every worker to stop \
+             (join them all: `while let Some(worker) = crew.join_next().await`), then \
+             report.\n\n{timeline}",
+            t(run.returned),
+            last.task,
+            t(last.end),
         );
     }
     for &id in &run.started {
@@ -532,6 +619,23 @@ fn expect_graceful(run: &ShutdownRun, jobs: u32, shutdown_at: Duration) {
             run.finished,
         );
     }
+    // Each job taken is one call of `next()`, and each worker's last wait one more (the one
+    // that got `None` or lost to the token): a worker that polls the queue with a timeout
+    // (Python's `queue.get(timeout=0.1)` in a `while not stop.is_set()` loop) calls it again
+    // and again while it is idle.
+    let enough = run.started.len() + run.workers;
+    assert!(
+        run.asked <= enough,
+        "\n{SHUTDOWN}: the workers called `queue.next()` {} times, for {} jobs and {} workers \
+         (at most {enough} needed: one per job, one last wait each). An idle worker that waits \
+         with a timeout and then checks the token wakes up over and over, and hears the \
+         shutdown only at its next wake-up. Wait for a job *or* the shutdown, whichever comes \
+         first: `tokio::select! {{ biased; () = shutdown.cancelled() => break, job = \
+         queue.next() => ... }}`.\n\n{timeline}",
+        run.asked,
+        run.started.len(),
+        run.workers,
+    );
 }
 
 #[test]
@@ -546,8 +650,11 @@ fn exercise_13_3_workers_finish_the_job_in_hand_and_report_the_rest_not_started(
     // (it wins each moment half the time), so the rounds are repeated: three rounds, fifteen
     // moments, and an answer that may start a job after the shutdown is all but sure to.
     let millis = [300, 500, 400, 200, 600, 100, 300, 800];
-    let rounds = [(2, 4, 700), (3, 7, 1000)].repeat(3);
-    for (workers, done, returned) in rounds {
+    // When the jobs start: each the moment a worker is free (two workers: 0, 0, 300, 500).
+    let two: &[u64] = &[0, 0, 300, 500];
+    let three: &[u64] = &[0, 0, 0, 300, 400, 500, 500];
+    let rounds = [(2, 4, 700, two), (3, 7, 1000, three)].repeat(3);
+    for (workers, done, returned, starts) in rounds {
         let run = shutdown_run(&millis, workers, 550, false);
         expect_graceful(&run, millis.len() as u32, ms(550));
         let most = max_concurrent(&run.spans);
@@ -556,6 +663,20 @@ fn exercise_13_3_workers_finish_the_job_in_hand_and_report_the_rest_not_started(
             workers,
             "\n{SHUTDOWN}: {workers} workers, but at most {most} jobs ran at once: start \
              `workers` tasks, each taking jobs from the shared queue.\n\n{}",
+            draw(&run.spans, 72),
+        );
+        let mut got: Vec<Duration> = run.spans.iter().map(|s| s.start).collect();
+        got.sort();
+        let want: Vec<Duration> = starts.iter().map(|&s| ms(s)).collect();
+        let shown = |times: &[Duration]| times.iter().map(|&d| t(d)).collect::<Vec<_>>();
+        assert!(
+            got == want,
+            "\n{SHUTDOWN}: with {workers} workers the jobs started at {:?}; expected at {:?}, \
+             each the moment a worker was free. A worker takes its next job as soon as it has \
+             finished one: taking `workers` jobs at a time and waiting for the whole batch \
+             leaves the quick ones' workers idle.\n\n{}",
+            shown(&got),
+            shown(&want),
             draw(&run.spans, 72),
         );
         let report = run.report.as_ref().map(|r| r.done.len());
