@@ -693,14 +693,21 @@ fn exercise_13_3_workers_finish_the_job_in_hand_and_report_the_rest_not_started(
 
 #[test]
 fn exercise_13_3_idle_workers_stop_at_the_shutdown() {
-    // Three workers, two short jobs, and a queue that stays open: at the shutdown (1 s) every
-    // worker is waiting for a job that will never come.
-    let run = shutdown_run(&[200, 300], 3, 1000, true);
-    expect_graceful(&run, 2, ms(1000));
+    // Three workers, two short jobs, and a queue that stays open: at the shutdown (1.003 s, an
+    // odd moment, so that a worker waking every 10 or 100 ms to look at the token does not
+    // land on it by luck of the paused clock) every worker is waiting for a job that will
+    // never come.
+    let run = shutdown_run(&[200, 300], 3, 1003, true);
+    expect_graceful(&run, 2, ms(1003));
     assert_eq!(
         run.returned,
-        ms(1000),
-        "\n{SHUTDOWN}: the workers were idle at the shutdown (1 s), so the call should \
-         return at once, at 1 s.\n"
+        ms(1003),
+        "\n{SHUTDOWN}: the workers were idle at the shutdown ({}), so the call should return \
+         at once, at {}; it returned at {}. A worker that waits with a timeout and looks at \
+         the token when it wakes hears the shutdown late: wait for a job *or* the shutdown \
+         (`tokio::select!` with `shutdown.cancelled()`).\n",
+        t(ms(1003)),
+        t(ms(1003)),
+        t(run.returned),
     );
 }
