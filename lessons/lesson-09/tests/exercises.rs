@@ -92,6 +92,20 @@ fn expect_all_waited_for(exercise: &str, log: &PathBuf) {
     }
 }
 
+/// Fails if more worker processes were started than `workers`: a pool starts each worker once
+/// and gives it many jobs (9.1's jobs never kill a worker).
+#[track_caller]
+fn expect_started_once(exercise: &str, log: &PathBuf, workers: usize) {
+    let started = lives(log).len();
+    assert!(
+        started <= workers,
+        "\n{exercise}: {started} worker processes were started for {workers} workers, but a \
+         pool starts each worker once and gives it many jobs, one after another. A process per \
+         job pays a process start (many times a thread's) for every job: keep each thread's \
+         `Worker` for all of its jobs, and `finish` it once, when no job is left.\n"
+    );
+}
+
 fn sleep_jobs(millis: &[u64]) -> Vec<Job> {
     (millis.iter().enumerate())
         .map(|(id, &ms)| Job {
@@ -162,6 +176,7 @@ fn exercise_9_1_process_map_keeps_to_its_workers_and_the_order_of_the_jobs() {
         lives.len(),
         instruments::timeline::draw(&alive, 72),
     );
+    expect_started_once(MAP, &log, count);
     let working = spans(
         (answers.iter()).map(|a| (format!("process {}", a.pid), a.started_us, a.ended_us)),
         "job",
@@ -174,6 +189,56 @@ fn exercise_9_1_process_map_keeps_to_its_workers_and_the_order_of_the_jobs() {
         "With 3 workers and 9 jobs, 3 processes should work at once (each row above is a \
          process, each bar a job). Start all the workers before waiting for any answer: one \
          thread per worker.",
+    );
+}
+
+#[test]
+fn exercise_9_1_process_map_gives_the_next_job_to_the_first_free_worker() {
+    let log = log_file("9-1-free");
+    let command = workers(&log);
+    // One long job first, then short ones: while the long job holds its worker, the other two
+    // workers have time to do every short job many times over, even on a busy machine.
+    let (long, short, count) = (1500, 20, 3);
+    let mut millis = vec![long];
+    millis.extend([short; 10]);
+    let jobs = sleep_jobs(&millis);
+    let since = micros_now();
+    let answers = within(MAP, LIMIT, {
+        let jobs = jobs.clone();
+        move || process_map(&command, count, &jobs)
+    });
+    expect_all_waited_for(MAP, &log);
+    let got: Vec<usize> = answers.iter().map(|a| a.job).collect();
+    let want: Vec<usize> = jobs.iter().map(|j| j.id).collect();
+    assert_eq!(
+        got, want,
+        "\n{MAP}: the answers must come back in the order of the jobs, one answer per job.\n"
+    );
+    expect_started_once(MAP, &log, count);
+    let first = &answers[0];
+    let late: Vec<usize> = (answers.iter().skip(1))
+        .filter(|a| a.started_us >= first.ended_us)
+        .map(|a| a.job)
+        .collect();
+    let working = spans(
+        (answers.iter()).map(|a| (format!("process {}", a.pid), a.started_us, a.ended_us)),
+        "job",
+        since,
+    );
+    assert!(
+        late.is_empty(),
+        "\n{MAP}: job 0 kept its worker (process {}) busy for {long} ms; the other {} jobs take \
+         {short} ms each, so the other {} workers had time to do them all while job 0 ran. Yet \
+         jobs {late:?} started only after job 0 had ended: they waited although a worker was \
+         free.\n\n{}\nA free worker takes the next job at once. Do not send the jobs in \
+         batches (one to each worker, then wait for the whole batch), nor split them up front \
+         into a share per worker (`Pool.map`'s chunksize, `jobs.chunks(..)`, every `workers`-th \
+         job): let each worker's thread take the next job not yet taken, one at a time \
+         (`AtomicUsize::fetch_add`), whenever its worker is free.\n",
+        first.pid,
+        jobs.len() - 1,
+        count - 1,
+        instruments::timeline::draw(&working, 72),
     );
 }
 
@@ -266,4 +331,29 @@ fn exercise_9_2_resilient_map_loses_only_the_jobs_whose_workers_died() {
              `WorkerError` that `request` gave, for the job that was running.\n"
         );
     }
+    // A worker that exits because its stdin closed logs its exit; one that died logs none.
+    let lives = lives(&log);
+    let died = lives.values().filter(|(_, exit)| exit.is_none()).count();
+    assert!(
+        died <= deaths.len(),
+        "\n{RESILIENT}: {} of the jobs kill their worker, but {died} worker processes died \
+         ({} started in all): a job whose worker died was sent to another worker, which died \
+         too. A job is sent once: when its worker dies, that job's result is its error \
+         (`JobError` naming the job and the cause), and a new worker starts for the jobs still \
+         waiting. Do not send that job again, not even once more: a job that crashes its \
+         worker crashes the next one, and a job that hangs holds its thread for the limit \
+         again.\n",
+        deaths.len(),
+        lives.len(),
+    );
+    let (size, most) = (2, 2 + deaths.len());
+    assert!(
+        lives.len() <= most,
+        "\n{RESILIENT}: {} worker processes were started for {size} workers and {} deaths; \
+         at most {most} were needed ({size} at the start, one for each death). A pool keeps \
+         each worker for many jobs: keep each thread's `Worker` until it dies, and start a new \
+         one only then.\n",
+        lives.len(),
+        deaths.len(),
+    );
 }

@@ -17,6 +17,9 @@ use crate::{Answer, Job};
 /// - At most `workers` worker processes alive at once, and (with enough jobs) that many
 ///   working at once: the check reads which processes were alive, and the answers say which
 ///   process worked when.
+/// - Each worker is started once and does many jobs (the check counts the processes started),
+///   and a worker that is free takes the next job at once: no batches, no share of the jobs
+///   decided up front (the check sends one long job among short ones).
 /// - The answers in the order of `jobs`, not the order they finish.
 ///
 /// Hint: inside `std::thread::scope`, one thread per worker process; each takes the next job

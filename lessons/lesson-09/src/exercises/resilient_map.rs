@@ -12,12 +12,17 @@ use crate::{Answer, Job};
 /// exited with an error, wrote garbage instead of an answer, or took longer than `limit`.
 ///
 /// - That job's result is `Err(JobError { job: job.id, cause })`, where `cause` is the
-///   `WorkerError` that `request` returned (it says how the worker died).
-/// - A new worker takes the jobs still waiting: every other job's answer arrives, in the order
+///   `WorkerError` that `request` returned (it says how the worker died), and a replacement
+///   worker starts for the jobs still waiting: every other job's answer arrives, in the order
 ///   of `jobs`.
+/// - Each job is sent to a worker once. A job whose worker died is not sent again, not even
+///   once more: a crash that comes from the job would crash the next worker too, and a job
+///   that hangs would hold its thread for the limit again. The check counts the workers that
+///   died.
+/// - Keep each worker for many jobs, as in `process_map`: start a new one only when one dies
+///   (the check counts the processes started), and keep `workers` of them working at once.
 /// - Nothing waits for ever: give `request` the `limit`. After an error the worker has
-///   already been waited for; drop it and start another for the next job. A crash that comes
-///   from the job itself would come again: do not retry it.
+///   already been waited for; drop it and start another for the next job.
 ///
 /// Hint: start from your `process_map`; keep each thread's worker in an `Option<Worker>`,
 /// start one when it is `None`, and set it back to `None` when `request` fails.
