@@ -1,12 +1,13 @@
 //! Exercise 7.2 `Pool`, the reference answer.
 
-use std::any::Any;
 use std::fmt;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 
 use crossbeam::channel::{self, Sender};
+// The panic's text (`panic!("literal")` gives a `&str`, `panic!("{}", ..)` a `String`).
+use instruments::check::panic_text as panic_message;
 
 /// Exercise 7.2: why a [`Pool::map`] failed: the item whose call panicked, and the panic's
 /// message.
@@ -114,15 +115,5 @@ impl Drop for Pool {
         for worker in self.workers.drain(..) {
             let _ = worker.join();
         }
-    }
-}
-
-fn panic_message(payload: &(dyn Any + Send)) -> String {
-    if let Some(text) = payload.downcast_ref::<&'static str>() {
-        (*text).to_owned()
-    } else if let Some(text) = payload.downcast_ref::<String>() {
-        text.clone()
-    } else {
-        "a panic whose payload is not text".to_owned()
     }
 }
