@@ -62,15 +62,10 @@ pub fn read_and_write_with_mutex(readers: usize, hold: Duration, recorder: &Reco
     on_threads(readers, hold, recorder, |reading| {
         if reading {
             let list = prices.lock().expect("no thread panics holding the prices");
-            let _span = recorder.span(current(), READS);
-            thread::sleep(hold); // reading: the guard `list` is held all the while
-            list.len() as u64
+            read(&list, hold, recorder) // the guard `list` is held all the while
         } else {
             let mut list = prices.lock().expect("no thread panics holding the prices");
-            let _span = recorder.span(current(), WRITES);
-            thread::sleep(hold);
-            list.push(13);
-            list.len() as u64
+            write(&mut list, hold, recorder)
         } // the guard is dropped here: the lock is released, as at the end of a `with` block
     });
 }
@@ -84,19 +79,31 @@ pub fn read_and_write_with_rwlock(readers: usize, hold: Duration, recorder: &Rec
     on_threads(readers, hold, recorder, |reading| {
         if reading {
             let list = prices.read().expect("no thread panics holding the prices");
-            let _span = recorder.span(current(), READS);
-            thread::sleep(hold); // other readers may be in here at the same time
-            list.len() as u64
+            read(&list, hold, recorder) // other readers may be in here at the same time
         } else {
             let mut list = prices.write().expect("no thread panics holding the prices");
-            let _span = recorder.span(current(), WRITES);
-            thread::sleep(hold); // nobody else is in: no reader, no other writer
-            list.push(13);
-            list.len() as u64
+            write(&mut list, hold, recorder) // nobody else is in: no reader, no other writer
         }
     });
 }
 // ANCHOR_END: readers_rwlock
+
+// ANCHOR: read_write
+/// Reading the list: a span while the caller holds the lock, `hold` long.
+fn read(list: &[u64], hold: Duration, recorder: &Recorder) -> u64 {
+    let _span = recorder.span(current(), READS);
+    thread::sleep(hold);
+    list.len() as u64
+}
+
+/// Updating it, as long.
+fn write(list: &mut Vec<u64>, hold: Duration, recorder: &Recorder) -> u64 {
+    let _span = recorder.span(current(), WRITES);
+    thread::sleep(hold);
+    list.push(13);
+    list.len() as u64
+}
+// ANCHOR_END: read_write
 
 fn current() -> String {
     thread::current().name().unwrap_or("thread").to_owned()
