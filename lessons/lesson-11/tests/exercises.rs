@@ -4,8 +4,12 @@
 //! things happened, no clock involved) and from the recorded spans: the reports in the order
 //! of the urls; an analysis started before the last download finished; never more pages
 //! waiting between the stages than the channel holds; the analyses off the runtime's thread,
-//! no more at once than cores; and, for 11.2, a heartbeat task on the runtime that keeps
-//! beating *while* the analyses run (it cannot, on one thread, if they run there).
+//! no more at once than rayon's pool has threads and no fewer (the checks size the pool, one
+//! thread more than the cores, so a number of the answer's own is seen); for 11.2, a heartbeat
+//! task on the runtime that keeps beating *while* the analyses run (it cannot, on one thread,
+//! if they run there); and for both, no busy waiting: the process's CPU time while nothing is
+//! ready (a tenth of the wall time at most), and, for 11.2, how often the answer's future was
+//! polled (about once a report).
 //!
 //! Every check runs on a one-thread tokio runtime (asyncio's kind), on the real clock (tokio's
 //! paused clock does not move while a `spawn_blocking` task runs, so an answer whose blocking
@@ -17,8 +21,8 @@
 //! machine.
 
 use std::future::Future;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use instruments::check::within;
@@ -44,7 +48,86 @@ const PATIENCE: Duration = Duration::from_millis(1500);
 /// `par_bridge` over `blocking_recv` does), so one check's pipeline would slow another's.
 fn one_check_at_a_time() -> MutexGuard<'static, ()> {
     static TURN: Mutex<()> = Mutex::new(());
-    TURN.lock().unwrap_or_else(PoisonError::into_inner)
+    let turn = TURN.lock().unwrap_or_else(PoisonError::into_inner);
+    threads(); // rayon's pool gets the checks' size before any answer uses it
+    turn
+}
+
+/// The size of rayon's global pool in these checks: one thread more than the machine has cores
+/// (at least 3), set before any check runs, as `RAYON_NUM_THREADS` would. A right answer takes
+/// its number of analyses at once from the pool (`par_bridge`, `rayon::spawn`, or
+/// `rayon::current_num_threads()`), so it runs this many; an answer with a number of its own
+/// (a pool of 2, "my laptop has two cores") is caught on any machine, a 2-core one included.
+/// The analyses of the checks that count them are sleeps: more threads than cores costs nothing.
+fn threads() -> usize {
+    static THREADS: OnceLock<usize> = OnceLock::new();
+    *THREADS.get_or_init(|| {
+        let wanted = (cores() + 1).max(3);
+        // Fails only if the pool was built already (then its size is what it is).
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(wanted)
+            .build_global();
+        rayon::current_num_threads()
+    })
+}
+
+/// CPU time the whole process has used so far (Linux; `None` elsewhere): the scheduler's count
+/// in nanoseconds summed over the living threads (`/proc/self/task/*/schedstat`), else the
+/// kernel's in clock ticks of 10 ms (`/proc/self/stat`).
+fn process_cpu_time() -> Option<Duration> {
+    if let Ok(tasks) = std::fs::read_dir("/proc/self/task") {
+        let mut total = Duration::ZERO;
+        let mut read = false;
+        for task in tasks.flatten() {
+            let Ok(schedstat) = std::fs::read_to_string(task.path().join("schedstat")) else {
+                continue; // a thread that ended meanwhile
+            };
+            let on_cpu = schedstat.split_whitespace().next().map(str::parse::<u64>);
+            if let Some(Ok(nanos)) = on_cpu {
+                total += Duration::from_nanos(nanos);
+                read = true;
+            }
+        }
+        if read {
+            return Some(total);
+        }
+    }
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (in parentheses): utime is the 12th, stime the 13th.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// What a run that mostly waits cost: wall time, and the CPU time the process used (`None`
+/// where it cannot be read).
+#[derive(Debug, Clone, Copy)]
+struct Cost {
+    wall: Duration,
+    cpu: Option<Duration>,
+}
+
+impl Cost {
+    /// Runs `future`, measuring it.
+    async fn of<T>(future: impl Future<Output = T>) -> (T, Cost) {
+        let (started, before) = (Instant::now(), process_cpu_time());
+        let output = future.await;
+        let cpu = before
+            .zip(process_cpu_time())
+            .map(|(before, after)| after.saturating_sub(before));
+        let wall = started.elapsed();
+        (output, Cost { wall, cpu })
+    }
+
+    /// The CPU time used, if it shows a busy wait: more than a tenth of the wall time (and more
+    /// than 20 ms). A pipeline that waits with `.await` or `blocking_recv` uses almost none
+    /// while nothing is ready (a few ms for timers and thread wake-ups); a thread that asks an
+    /// empty channel again and again uses a core's worth, or its share of a busy machine (a
+    /// third of a core with two other programs busy on 2 cores), whatever the load.
+    fn spinning(&self) -> Option<Duration> {
+        let cpu = self.cpu?;
+        (cpu > (self.wall / 10).max(Duration::from_millis(20))).then_some(cpu)
+    }
 }
 
 /// Addresses out of alphabetical order, so sorted reports are caught.
@@ -248,12 +331,24 @@ fn exercise_11_1_an_analysis_runs_while_the_last_download_is_in_flight() {
 /// Runs `stream_pages` over `pages` urls that download at once, with analyses that each take
 /// `work` (a sleep standing for CPU work): far slower than the downloads, so a pipeline with no
 /// bound lets pages pile up. What the flow counted, and the spans.
+/// Each analysis, after its `work`, waits (within one shared deadline) until as many analyses
+/// have run at once as rayon's pool has [`threads`]: a right answer gets there with its first
+/// pages, so that no busy machine can make it look one at a time; one with fewer threads of its
+/// own waits out the deadline.
 fn slow_analyses(pages: usize, capacity: usize, work: Duration) -> (Figures, Vec<Span>) {
+    let want = threads();
     run(STREAM, move || async move {
         let recorder = Recorder::new();
         let flow = Flow::new(&recorder);
         let urls = (0..pages).map(|i| gated_url(i, None, &flow)).collect();
-        let reports = stream_pages(urls, capacity, slow(&flow, work)).await;
+        let (watched, deadline) = (flow.clone(), Instant::now() + PATIENCE);
+        let analyser = Analyser::new(10, &flow).with_hook(Arc::new(move |_: &Page| {
+            std::thread::sleep(work);
+            while watched.figures().peak_running < want && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_micros(200));
+            }
+        }));
+        let reports = stream_pages(urls, capacity, analyser).await;
         assert_eq!(
             reports.len(),
             pages,
@@ -272,23 +367,35 @@ fn exercise_11_1_the_queue_never_holds_more_than_its_capacity() {
     for capacity in [8, 1] {
         let pages = 20;
         let (figures, spans) = slow_analyses(pages, capacity, Duration::from_millis(10));
-        let cores = cores();
+        let (cores, threads) = (cores(), threads());
         assert!(
-            figures.peak_running <= cores,
-            "\n{STREAM}: {} analyses ran at once, on a machine with {cores} cores:\n\n{}\nCPU \
-             work cannot go faster than the cores: more analyses at once only hold more pages \
-             in memory. Let rayon's pool (one thread a core) take pages from the channel, or \
-             limit `spawn_blocking` calls with a semaphore of `cores` permits.\n",
+            figures.peak_running <= threads,
+            "\n{STREAM}: {} analyses ran at once, on a machine with {cores} cores (rayon's pool \
+             has {threads} threads in this check):\n\n{}\nCPU work cannot go faster than the \
+             cores: more analyses at once only hold more pages in memory. Let rayon's pool (one \
+             thread a core) take pages from the channel, or limit `spawn_blocking` calls with a \
+             semaphore of `rayon::current_num_threads()` permits.\n",
             figures.peak_running,
             draw(&spans, 72)
         );
-        let want = cores.min(2);
+        let how = match figures.peak_running {
+            0 | 1 => String::from(
+                "the analyses ran one at a time: one thread analysing leaves the other cores \
+                 idle while pages wait",
+            ),
+            most => format!(
+                "at most {most} analyses ran at once, but rayon's pool here has {threads} \
+                 threads (the checks size it, as `RAYON_NUM_THREADS` does, one more than your \
+                 {cores} cores): your number of analysis threads is a number of your own, \
+                 right only on a machine it happens to fit"
+            ),
+        };
         assert!(
-            figures.peak_running >= want,
-            "\n{STREAM}: the analyses ran one at a time, on a machine with {cores} cores:\n\n{}\n\
-             One thread analysing leaves the other cores idle while pages wait. Let rayon's pool \
-             take the pages (`par_bridge` over the channel, as the lesson's `streaming` does), \
-             one analysis a core.\n",
+            figures.peak_running >= threads,
+            "\n{STREAM}: {how}:\n\n{}\nLet rayon's global pool take the pages (`par_bridge` \
+             over the channel, as the lesson's `streaming` does): it has one thread a core on \
+             any machine. No `num_threads(2)` or pool of your own; if you need the number, it \
+             is `rayon::current_num_threads()`.\n",
             draw(&spans, 72)
         );
         // The channel's pages, one page in the downloads' hands (being sent), one in each
@@ -315,6 +422,41 @@ fn exercise_11_1_the_queue_never_holds_more_than_its_capacity() {
              channel with the capacity you are given, `mpsc::channel(capacity)`, not a number \
              of your own.\n",
             figures.peak_waiting,
+        );
+    }
+}
+
+/// How long the downloads of 11.1's busy-wait check take, and each analysis of 11.2's: the
+/// time the other side of the pipeline has nothing to do but wait.
+const IDLE: Duration = Duration::from_millis(200);
+
+#[test]
+fn exercise_11_1_the_analyses_wait_for_pages_without_spinning() {
+    // Two downloads that take IDLE each (on the real clock), a channel of 2, tiny analyses:
+    // for IDLE the channel is empty, and the analyses' side has nothing to do but wait.
+    let _one_at_a_time = one_check_at_a_time();
+    let (urls, reports, cost) = run(STREAM, || async {
+        let flow = Flow::new(&Recorder::new());
+        let urls: Vec<Url> = (0..2)
+            .map(|i| Url::simulated(address(i), IDLE, &flow))
+            .collect();
+        let addresses: Vec<String> = urls.iter().map(|u| u.address().to_owned()).collect();
+        let (reports, cost) = Cost::of(stream_pages(urls, 2, Analyser::new(10, &flow))).await;
+        (addresses, reports, cost)
+    });
+    expect_in_order(STREAM, &urls, &reports);
+    if let Some(cpu) = cost.spinning() {
+        panic!(
+            "\n{STREAM}: the pipeline used {} ms of CPU in {} ms while its two downloads took \
+             {} ms and its analyses had nothing to do: something spins, asking an empty \
+             channel again and again (a `try_recv` loop, with or without `yield_now`, is \
+             Python's `while True: q.get_nowait()`), and keeps a core busy doing nothing. \
+             Wanted: next to no CPU while nothing is ready. Wait for a page with \
+             `inbox.blocking_recv()` (off the runtime) or `inbox.recv().await` (on it): the \
+             thread sleeps until a page comes or the channel closes.\n",
+            cpu.as_millis(),
+            cost.wall.as_millis(),
+            IDLE.as_millis(),
         );
     }
 }
@@ -429,4 +571,112 @@ fn exercise_11_2_the_heartbeat_beats_while_pages_are_analysed_several_at_once() 
         cores(),
         draw(&run.spans, 72)
     );
+}
+
+/// Pages sent all at once, more than rayon's pool has threads, each analysis a sleep of
+/// [`IDLE`] (no CPU): what `analyse_all` did, how often its future was polled, what it cost.
+struct Quiet {
+    addresses: Vec<String>,
+    reports: Vec<Report>,
+    figures: Figures,
+    polls: usize,
+    cost: Cost,
+    spans: Vec<Span>,
+}
+
+fn quiet(pages: usize) -> Quiet {
+    run(ANALYSE_ALL, move || async move {
+        let recorder = Recorder::new();
+        let flow = Flow::new(&recorder);
+        let analyser =
+            Analyser::new(10, &flow).with_hook(Arc::new(|_: &Page| std::thread::sleep(IDLE)));
+        let addresses: Vec<String> = (0..pages).map(address).collect();
+        let (sender, receiver) = tokio::sync::mpsc::channel(pages);
+        for address in &addresses {
+            let body = format!("the contents of {address}");
+            let page = Page {
+                url: address.clone(),
+                body,
+            };
+            sender.send(page).await.expect("the receiver is alive");
+        }
+        drop(sender);
+        // Every poll of the answer's future is counted: a task that awaits its reports is
+        // polled when one is ready; one that looks again and again is polled each time.
+        let polls = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&polls);
+        let mut answer = Box::pin(analyse_all(receiver, analyser));
+        let polled = std::future::poll_fn(move |cx| {
+            counted.fetch_add(1, Ordering::Relaxed);
+            answer.as_mut().poll(cx)
+        });
+        let (reports, cost) = Cost::of(polled).await;
+        Quiet {
+            addresses,
+            reports,
+            figures: flow.figures(),
+            polls: polls.load(Ordering::Relaxed),
+            cost,
+            spans: recorder.spans_labelled(ANALYSE),
+        }
+    })
+}
+
+#[test]
+fn exercise_11_2_the_task_awaits_its_reports_and_no_more_analyses_run_than_threads() {
+    let _one_at_a_time = one_check_at_a_time();
+    let (threads, cores) = (threads(), cores());
+    let pages = threads + 2;
+    let run = quiet(pages);
+    expect_in_order(ANALYSE_ALL, &run.addresses, &run.reports);
+    let runtime = runtime_thread(ANALYSE_ALL);
+    let blocked = on_the_runtime(&run.spans, &runtime);
+    assert!(
+        blocked.is_empty(),
+        "\n{ANALYSE_ALL}: {} of {pages} analyses ran on the runtime's thread ({runtime}), one \
+         after another, each holding it: no other task could run meanwhile. Hand each page to \
+         `rayon::spawn` (sending the report back on a `tokio::sync::oneshot`) and await the \
+         reports.\n",
+        blocked.len(),
+    );
+    assert!(
+        run.figures.peak_running <= threads,
+        "\n{ANALYSE_ALL}: {} analyses ran at once, on a machine with {cores} cores (rayon's \
+         pool has {threads} threads in this check):\n\n{}\nA thread per page (a \
+         `spawn_blocking` for each, all at once: tokio's blocking pool has up to 512 threads) \
+         runs as many analyses as there are pages; CPU work cannot go faster than the cores, so \
+         the extra threads only hold more pages in memory. Hand each page to `rayon::spawn` \
+         (its pool runs one analysis a thread and queues the rest), or hold a permit of a \
+         `tokio::sync::Semaphore` of `rayon::current_num_threads()` permits around each \
+         `spawn_blocking`.\n",
+        run.figures.peak_running,
+        draw(&run.spans, 72)
+    );
+    // One poll to start, about one per report as it comes; twice that, and some, is allowed.
+    let allowed = 2 * pages + 8;
+    assert!(
+        run.polls <= allowed,
+        "\n{ANALYSE_ALL}: the task was polled {} times for {pages} pages whose analyses took \
+         {} ms each: it woke up again and again to look whether a report was ready (a \
+         `try_recv` or `is_finished` loop with `yield_now().await`, or a short sleep, between \
+         looks: asyncio's `while q.empty(): await asyncio.sleep(0)`), which keeps the runtime's \
+         thread busy asking. Wanted: at most {allowed}, about one per report. Await the report \
+         itself (the `oneshot` receiver, or the `JoinHandle`): the task sleeps until it is \
+         ready, and is woken once.\n",
+        run.polls,
+        IDLE.as_millis(),
+    );
+    if let Some(cpu) = run.cost.spinning() {
+        panic!(
+            "\n{ANALYSE_ALL}: the analyses slept (no CPU work) for {} ms each, yet the process \
+             used {} ms of CPU in {} ms: something spins while it waits for the reports (a \
+             `try_recv` loop on another thread, or one that yields between tries). Wanted: \
+             next to no CPU while nothing is ready. Wait with `.await` on each report (a \
+             `oneshot` receiver, a `JoinHandle`), or with a blocking `recv()`, never by \
+             asking again and again.\n",
+            IDLE.as_millis(),
+            cpu.as_millis(),
+            run.cost.wall.as_millis(),
+        );
+    }
 }

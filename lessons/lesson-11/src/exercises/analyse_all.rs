@@ -10,11 +10,15 @@ use crate::{Analyser, Page, Report};
 /// but it analyses them inside the async task, on the runtime's thread: while a page is being
 /// analysed, nothing else on the runtime runs (the check's heartbeat task waits, and so would
 /// every download). Move the CPU work off the runtime's thread, and let several pages be
-/// analysed at once; the async task should only wait, with `.await`, for the reports.
+/// analysed at once, but no more at once than rayon's global pool has threads (one a core, or
+/// what `RAYON_NUM_THREADS` says; the checks give it a size of their own). The async task
+/// should only wait, with `.await`, for the reports: no loop that asks whether one is ready.
 ///
-/// Hint: `tokio::task::spawn_blocking(move || analyser.analyse(page))` gives a handle to
-/// await, or `rayon::spawn` with a `tokio::sync::oneshot` channel to send the report back.
-/// Start every analysis before awaiting the first.
+/// Hint: `rayon::spawn` with a `tokio::sync::oneshot` channel to send the report back (the
+/// pool runs one analysis a thread and queues the rest), or `tokio::task::spawn_blocking`
+/// holding a permit of a `tokio::sync::Semaphore` of `rayon::current_num_threads()` permits
+/// (tokio's blocking pool alone runs up to 512 at once). Start every analysis before awaiting
+/// the first.
 pub async fn analyse_all(mut pages: mpsc::Receiver<Page>, analyser: Analyser) -> Vec<Report> {
     // TODO: move the analysis below off the runtime's thread.
     let mut reports = Vec::new();

@@ -10,7 +10,11 @@ use crate::{Analyser, Report, Url};
 /// - Download with `url.download().await`, on the runtime, several at once.
 /// - Analyse with `analyser.analyse(page)`: CPU work, so never on the runtime's thread (rayon's
 ///   pool, or `tokio::task::spawn_blocking`), on every core, but no more analyses at once than
-///   the machine has cores.
+///   the machine has cores. Take that number from rayon's global pool (one thread a core, or
+///   what `RAYON_NUM_THREADS` says): use the pool itself, or `rayon::current_num_threads()`,
+///   never a number of your own. The checks give the pool a size of their own to see that.
+/// - Wait without spinning: the analyses' side waits for a page with `blocking_recv` (or
+///   `.await`), never by asking with `try_recv` again and again.
 /// - Memory stays bounded: never more than `capacity` pages waiting between the two stages (a
 ///   page downloaded and not yet being analysed waits, in the channel or in anybody's hands).
 ///
