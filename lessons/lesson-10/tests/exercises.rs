@@ -210,9 +210,78 @@ fn exercise_10_1_a_404_or_a_timeout_is_that_urls_own_result() {
     );
 }
 
+#[test]
+fn exercise_10_1_waiting_for_a_slot_is_not_a_busy_loop() {
+    // Six pages of 500 ms, two at a time: four fetches wait for a slot, about a second each.
+    // A future that waits is polled again only when something it waits on is ready (a
+    // connection, an answer, a permit): a few times per request. One that checks a counter and
+    // yields is polled again at once, thousands of times a second, however loaded the machine.
+    let server = server(10, Duration::from_millis(100));
+    let paths = ["/delay/500"; 6];
+    let urls: Vec<Url> = paths.iter().map(|p| url(&server, p)).collect();
+    let asked = urls.clone();
+    server.reset();
+    let (results, polls) = within(FETCH_PAGES, LIMIT, move || {
+        runtime().block_on(async move {
+            let client = client(Duration::from_secs(10));
+            let mut fetch = std::pin::pin!(fetch_pages(&client, &asked, 2));
+            let mut polls = 0usize;
+            let results = std::future::poll_fn(|cx| {
+                polls += 1;
+                fetch.as_mut().poll(cx)
+            })
+            .await;
+            (results, polls)
+        })
+    });
+    expect_one_result_per_url_in_order(&urls, &results);
+    let most_polls = 100 * urls.len();
+    assert!(
+        polls <= most_polls,
+        "\n{FETCH_PAGES}: {} requests of 500 ms with limit 2, and your `fetch_pages` future was \
+         polled {polls} times (a future that waits is polled when what it waits on is ready: \
+         {most_polls} at most). Something wakes it again and again with nothing to wait for: a \
+         loop that checks a counter and yields (`while in_flight >= limit {{ \
+         yield_now().await }}`) or sleeps a moment is busy waiting, and keeps the thread busy \
+         the whole time. Wait on something that wakes you when a slot is free: \
+         `.buffer_unordered(limit)`, or one shared `tokio::sync::Semaphore` of `limit` permits \
+         (`acquire().await`).\n",
+        urls.len()
+    );
+}
+
+#[test]
+fn exercise_10_1_the_clients_timeout_is_the_only_one() {
+    // The client's timeout is 10 s: a page of 2 s is well within it.
+    let server = server(10, Duration::from_millis(100));
+    let paths = ["/delay/2000", "/delay/100"];
+    let (urls, results) = run_fetch_pages(&server, &paths, 2, Duration::from_secs(10));
+    expect_one_result_per_url_in_order(&urls, &results);
+    let statuses: Vec<String> = results
+        .iter()
+        .map(|r| match r {
+            Ok(page) => page.status.to_string(),
+            Err(e) => e.to_string(),
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        ["200", "200"],
+        "\n{FETCH_PAGES}: with a client whose timeout is 10 s, {paths:?} should give [200, 200], \
+         but gave {statuses:?}: a page of 2 s was given up on. The timeout is the client's (it \
+         is set when the client is made, and `fetch_page` keeps to it): add none of your own \
+         around the fetches (no `tokio::time::timeout` with a duration you chose).\n"
+    );
+}
+
 /// A crawl of the server's site from `/`, on a runtime of its own.
 fn run_crawl(server: &Server, options: CrawlOptions) -> Vec<Crawled> {
-    let start = url(server, "/");
+    run_crawl_from(server, "/", options)
+}
+
+/// A crawl from the server's `path`, on a runtime of its own (the client's timeout: 30 s).
+fn run_crawl_from(server: &Server, path: &str, options: CrawlOptions) -> Vec<Crawled> {
+    let start = url(server, path);
     server.reset();
     within(CRAWL, LIMIT, move || {
         runtime()
@@ -369,4 +438,96 @@ fn exercise_10_2_keeps_to_the_page_budget() {
             "\n{CRAWL}: one `Crawled` for each of the {max_pages} urls fetched.\n"
         );
     }
+}
+
+#[test]
+fn exercise_10_2_each_fetch_is_given_options_timeout() {
+    // The client's timeout is 30 s; only `options.timeout` decides. One page, the start page.
+    let server = server(10, Duration::from_millis(100));
+    for (path, timeout, want) in [
+        ("/delay/2000", Duration::from_secs(4), Ok(200)),
+        (
+            "/delay/600",
+            Duration::from_millis(150),
+            Err(FetchError::Timeout),
+        ),
+    ] {
+        let options = CrawlOptions {
+            max_pages: 1,
+            limit: 2,
+            timeout,
+        };
+        let crawled = run_crawl_from(&server, path, options);
+        let got: Vec<Result<u16, FetchError>> = crawled
+            .iter()
+            .map(|c| {
+                c.result
+                    .as_ref()
+                    .map(|page| page.status)
+                    .map_err(Clone::clone)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            std::slice::from_ref(&want),
+            "\n{CRAWL}: a crawl from {path} with max_pages=1 and options.timeout={timeout:?} \
+             should give [{want:?}], but gave {got:?}. Give each fetch `options.timeout` \
+             (`tokio::time::timeout(options.timeout, fetch_page(..))`), not a duration of your \
+             own: a page slower than the option is `Err(FetchError::Timeout)`, one faster is \
+             its page.\n"
+        );
+    }
+}
+
+#[test]
+fn exercise_10_2_a_free_slot_is_used_at_once() {
+    // Limit 2 on a site whose every 5th page takes a second and the others 30 ms: while a slow
+    // page is in flight, the other slot should fetch page after page from the queue. Batches
+    // (a level, or `limit` urls, fetched together and waited for together) leave that slot
+    // empty until the slow page ends.
+    let server = Server::start(Site {
+        pages: 20,
+        latency: Duration::from_millis(30),
+        slow_every: 5,
+        slow_latency: Duration::from_millis(1000),
+        never: Duration::from_secs(60),
+    });
+    let options = CrawlOptions {
+        max_pages: 200,
+        limit: 2,
+        timeout: Duration::from_secs(3),
+    };
+    run_crawl(&server, options);
+    let log = server.log();
+    expect_at_most(CRAWL, &log, options.limit, "`running.len() < limit`");
+    let slow = |r: &Request| {
+        let n = r
+            .path_only()
+            .strip_prefix("/page/")
+            .and_then(|n| n.parse::<usize>().ok());
+        n.is_some_and(|n| n % 5 == 0)
+    };
+    // For each slow request, how many requests started after it and before it ended.
+    let (most, during) = log
+        .iter()
+        .filter(|s| slow(s))
+        .map(|s| {
+            let end = s.end.unwrap_or(Duration::MAX);
+            let started = log
+                .iter()
+                .filter(|r| r.start > s.start && r.start < end)
+                .count();
+            (started, s.path.clone())
+        })
+        .max()
+        .unwrap_or((0, "no slow page".into()));
+    assert!(
+        most >= 3,
+        "\n{CRAWL}: with limit 2, while a page of 1 s was in flight the other slot should fetch \
+         page after page (30 ms each) from the queue, but at most {most} requests started \
+         during one ({during}): a free slot waited for the slow page. Fetching a level, or \
+         `limit` urls, together and waiting for them all (`join_all` on a batch) makes every \
+         batch as slow as its slowest page. Keep up to `limit` fetches running: as soon as one \
+         is done (`join_next().await`), queue its links and start the next.\n"
+    );
 }

@@ -8,6 +8,9 @@ use crate::{Client, FetchError, Page, Url};
 /// `client`, with never more than `limit` requests in flight at once (`limit` is at least 1),
 /// and as soon as one answer is in, the next request starts. Result `i` is `urls[i]`'s: a 404
 /// is a page with status 404, a timeout is that url's `Err`, and neither stops the others.
+/// The timeout is the client's (it was made with one): add none of your own. A fetch that
+/// waits for a slot waits on something that wakes it when one is free, not a loop that looks
+/// again and again (busy waiting).
 ///
 /// In Python: `asyncio.Semaphore(limit)` around each `session.get`, then `asyncio.gather`.
 ///
