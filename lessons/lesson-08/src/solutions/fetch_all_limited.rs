@@ -12,7 +12,6 @@ use crate::{Page, Url, download_async};
 pub async fn fetch_all_limited(urls: Vec<Url>, limit: usize) -> Vec<Page> {
     let permits = Arc::new(Semaphore::new(limit));
     let mut tasks = JoinSet::new();
-    let mut pages: Vec<Option<Page>> = vec![None; urls.len()];
     for (index, url) in urls.into_iter().enumerate() {
         let permits = Arc::clone(&permits);
         tasks.spawn(async move {
@@ -26,12 +25,9 @@ pub async fn fetch_all_limited(urls: Vec<Url>, limit: usize) -> Vec<Page> {
             // `_permit` is dropped here, after the download: the next task may start.
         });
     }
-    while let Some(done) = tasks.join_next().await {
-        let (index, page) = done.expect("a download task panicked");
-        pages[index] = Some(page);
-    }
-    pages
-        .into_iter()
-        .map(|page| page.expect("every task returned its page"))
-        .collect()
+    // `join_all` waits for every task and gives their results in finishing order (it passes a
+    // task's panic on); sorting by index puts the pages back in the order of `urls`.
+    let mut done = tasks.join_all().await;
+    done.sort_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, page)| page).collect()
 }
