@@ -68,6 +68,17 @@ fn run_fetch_pages(
     (urls, results)
 }
 
+/// Each url's result in a word: its status, or its error ("404", "timed out").
+fn statuses(results: &[Result<Page, FetchError>]) -> Vec<String> {
+    results
+        .iter()
+        .map(|r| match r {
+            Ok(page) => page.status.to_string(),
+            Err(e) => e.to_string(),
+        })
+        .collect()
+}
+
 #[track_caller]
 fn expect_one_result_per_url_in_order(urls: &[Url], results: &[Result<Page, FetchError>]) {
     assert_eq!(
@@ -193,13 +204,7 @@ fn exercise_10_1_a_404_or_a_timeout_is_that_urls_own_result() {
     let paths = ["/delay/200", "/missing", "/never", "/delay/100", "/page/1"];
     let (urls, results) = run_fetch_pages(&server, &paths, 2, Duration::from_millis(1500));
     expect_one_result_per_url_in_order(&urls, &results);
-    let statuses: Vec<String> = results
-        .iter()
-        .map(|r| match r {
-            Ok(page) => page.status.to_string(),
-            Err(e) => e.to_string(),
-        })
-        .collect();
+    let statuses = statuses(&results);
     assert_eq!(
         statuses,
         ["200", "404", "timed out", "200", "200"],
@@ -257,13 +262,7 @@ fn exercise_10_1_the_clients_timeout_is_the_only_one() {
     let paths = ["/delay/2000", "/delay/100"];
     let (urls, results) = run_fetch_pages(&server, &paths, 2, Duration::from_secs(10));
     expect_one_result_per_url_in_order(&urls, &results);
-    let statuses: Vec<String> = results
-        .iter()
-        .map(|r| match r {
-            Ok(page) => page.status.to_string(),
-            Err(e) => e.to_string(),
-        })
-        .collect();
+    let statuses = statuses(&results);
     assert_eq!(
         statuses,
         ["200", "200"],
