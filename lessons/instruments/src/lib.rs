@@ -20,6 +20,8 @@
 //! - [`waitfor`] std locks that keep a wait-for table (who holds what, who waits for what) and
 //!   make a lock-order deadlock certain on real threads, with no luck needed.
 //! - [`lock_wrapper`] the plumbing every lock wrapper shares (poison mapping, `Deref`, `Debug`).
+//! - [`busy`] was a thread runnable, or woken again and again, while it had nothing to do? The
+//!   kernel's per-thread counts, whatever the load: busy waiting caught in a quiet window.
 //! - [`check`] grades exercises from recorded spans, with the timeline in the failure message.
 //! - [`demo`] checks a lesson binary keeps the promises every lesson makes (for `tests/demo.rs`).
 //! - [`curve`] a speedup curve over pool sizes: measured, as a table, as an SVG picture.
@@ -27,6 +29,7 @@
 //! - [`Lesson`] is a lesson's command line (`--quick`, `--json`, `--trace`, `--svg`) and report.
 
 pub mod blocking;
+pub mod busy;
 pub mod check;
 mod child;
 pub mod compare;

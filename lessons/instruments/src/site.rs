@@ -203,6 +203,12 @@ impl Server {
         self.url(&format!("/data/{id}?ms={ms}&bytes={bytes}"))
     }
 
+    /// The moment a [`Request`]'s `start` and `end` count from: `origin() + request.start` is
+    /// when its handler started, on the clock of `Instant::now()`.
+    pub fn origin(&self) -> Instant {
+        self.shared.origin
+    }
+
     /// The site it serves.
     pub fn site(&self) -> &Site {
         &self.shared.site

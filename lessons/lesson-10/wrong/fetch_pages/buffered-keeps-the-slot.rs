@@ -1,4 +1,4 @@
-// WRONG [batches]: buffered(limit) keeps a finished answer's slot until the answers before it are in, so a slow page holds up the next requests. => "a free slot waited for the whole batch"
+// WRONG [batches]: buffered(limit) keeps a finished answer's slot until the answers before it are in, so a slow page holds up the next requests. => "a free slot waited"
 // The reference answer (src/solutions/fetch_pages.rs) with the mistake written in:
 // REPLACE
 //! Exercise 10.1, the reference answer: `limit` fetches at a time, each result put back in its
