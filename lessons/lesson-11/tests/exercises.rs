@@ -7,9 +7,11 @@
 //! no more at once than rayon's pool has threads and no fewer (the checks size the pool, one
 //! thread more than the cores, so a number of the answer's own is seen); for 11.2, a heartbeat
 //! task on the runtime that keeps beating *while* the analyses run (it cannot, on one thread,
-//! if they run there); and for both, no busy waiting: the process's CPU time while nothing is
-//! ready (a tenth of the wall time at most), and, for 11.2, how often the answer's future was
-//! polled (about once a report).
+//! if they run there); and for both, no busy waiting: while nothing can be ready (downloads
+//! or analyses under way, on the real clock), no thread may be runnable for half the time or
+//! woken more than a few times (the kernel's counts, `instruments::busy`: the same whatever
+//! the machine's load), and, for 11.2, how often the answer's future was polled (about once a
+//! report).
 //!
 //! Every check runs on a one-thread tokio runtime (asyncio's kind), on the real clock (tokio's
 //! paused clock does not move while a `spawn_blocking` task runs, so an answer whose blocking
@@ -25,6 +27,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
+use instruments::busy::{Recording, Threads, Watch};
 use instruments::check::within;
 use instruments::summary::max_concurrent;
 use instruments::timeline::draw;
@@ -71,64 +74,68 @@ fn threads() -> usize {
     })
 }
 
-/// CPU time the whole process has used so far (Linux; `None` elsewhere): the scheduler's count
-/// in nanoseconds summed over the living threads (`/proc/self/task/*/schedstat`), else the
-/// kernel's in clock ticks of 10 ms (`/proc/self/stat`).
-fn process_cpu_time() -> Option<Duration> {
-    if let Ok(tasks) = std::fs::read_dir("/proc/self/task") {
-        let mut total = Duration::ZERO;
-        let mut read = false;
-        for task in tasks.flatten() {
-            let Ok(schedstat) = std::fs::read_to_string(task.path().join("schedstat")) else {
-                continue; // a thread that ended meanwhile
-            };
-            let on_cpu = schedstat.split_whitespace().next().map(str::parse::<u64>);
-            if let Some(Ok(nanos)) = on_cpu {
-                total += Duration::from_nanos(nanos);
-                read = true;
-            }
-        }
-        if read {
-            return Some(total);
-        }
-    }
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the command name (in parentheses): utime is the 12th, stime the 13th.
-    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
-    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
-    Some(Duration::from_millis(ticks * 10))
+/// Watches every thread of the process (the checks take turns, so the threads are this
+/// check's, rayon's pool and the test harness's, which waits) while `run` runs, and returns
+/// what it returned with what the watch saw (`None` where the kernel's counts cannot be read).
+fn watched<T>(run: impl FnOnce() -> T) -> (T, Option<Recording>) {
+    let watch = Watch::start(Threads::all(), LIMIT);
+    let output = run();
+    (output, watch.map(Watch::stop))
 }
 
-/// What a run that mostly waits cost: wall time, and the CPU time the process used (`None`
-/// where it cannot be read).
-#[derive(Debug, Clone, Copy)]
-struct Cost {
-    wall: Duration,
-    cpu: Option<Duration>,
-}
+/// The moments a check's quiet window is made of, noted as they happen.
+#[derive(Clone, Default)]
+struct Moments(Arc<Mutex<Vec<(Instant, Instant)>>>);
 
-impl Cost {
-    /// Runs `future`, measuring it.
-    async fn of<T>(future: impl Future<Output = T>) -> (T, Cost) {
-        let (started, before) = (Instant::now(), process_cpu_time());
-        let output = future.await;
-        let cpu = before
-            .zip(process_cpu_time())
-            .map(|(before, after)| after.saturating_sub(before));
-        let wall = started.elapsed();
-        (output, Cost { wall, cpu })
+impl Moments {
+    fn note(&self, started: Instant) {
+        let mut moments = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        moments.push((started, Instant::now()));
     }
 
-    /// The CPU time used, if it shows a busy wait: more than a tenth of the wall time (and more
-    /// than 20 ms). A pipeline that waits with `.await` or `blocking_recv` uses almost none
-    /// while nothing is ready (a few ms for timers and thread wake-ups); a thread that asks an
-    /// empty channel again and again uses a core's worth, or its share of a busy machine (a
-    /// third of a core with two other programs busy on 2 cores), whatever the load.
-    fn spinning(&self) -> Option<Duration> {
-        let cpu = self.cpu?;
-        (cpu > (self.wall / 10).max(Duration::from_millis(20))).then_some(cpu)
+    /// From a little after the last one that started before any ended, to a little before the
+    /// first one ended: a stretch in which all those were under way, and nothing else could
+    /// happen.
+    fn overlap(&self) -> Option<(Instant, Instant)> {
+        let moments = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let margin = Duration::from_millis(30);
+        let first_end = moments.iter().map(|m| m.1).min()?;
+        let last_start = moments
+            .iter()
+            .map(|m| m.0)
+            .filter(|s| *s < first_end)
+            .max()?;
+        let (from, to) = (last_start + margin, first_end.checked_sub(margin)?);
+        (to > from).then_some((from, to))
     }
 }
+
+/// Fails naming `exercise` if a thread busy-waited in the quiet window `moments` make: more
+/// than [`MOST_WAKEUPS`] wake-ups, or runnable half the time. `what` says what the window was.
+#[track_caller]
+fn expect_no_busy_wait(
+    exercise: &str,
+    recording: Option<Recording>,
+    moments: &Moments,
+    what: &str,
+    advice: &str,
+) {
+    let Some(recording) = recording else {
+        eprintln!("{exercise}: this system has no per-thread scheduler counts: not judged");
+        return;
+    };
+    let Some((from, to)) = moments.overlap() else {
+        return; // the other checks say why nothing overlapped
+    };
+    if let Some(busy) = recording.judge(from, to, MOST_WAKEUPS) {
+        panic!("\n{exercise}: {what}, yet {busy}. {advice}\n");
+    }
+}
+
+/// How many times a thread may be woken in a quiet window of about 250 ms. A thread that waits
+/// is woken at most once in it (the reference answers: 0 or 1); one that sleeps 50 ms between
+/// looks, 4 times.
+const MOST_WAKEUPS: u64 = 3;
 
 /// Addresses out of alphabetical order, so sorted reports are caught.
 fn address(index: usize) -> String {
@@ -428,37 +435,55 @@ fn exercise_11_1_the_queue_never_holds_more_than_its_capacity() {
 
 /// How long the downloads of 11.1's busy-wait check take, and each analysis of 11.2's: the
 /// time the other side of the pipeline has nothing to do but wait.
-const IDLE: Duration = Duration::from_millis(200);
+const IDLE: Duration = Duration::from_millis(300);
 
 #[test]
 fn exercise_11_1_the_analyses_wait_for_pages_without_spinning() {
     // Two downloads that take IDLE each (on the real clock), a channel of 2, tiny analyses:
-    // for IDLE the channel is empty, and the analyses' side has nothing to do but wait.
+    // while both downloads are under way the channel is empty, and the analyses' side has
+    // nothing to do but wait. The kernel says whether any thread was runnable, or woken, then.
     let _one_at_a_time = one_check_at_a_time();
-    let (urls, reports, cost) = run(STREAM, || async {
-        let flow = Flow::new(&Recorder::new());
-        let urls: Vec<Url> = (0..2)
-            .map(|i| Url::simulated(address(i), IDLE, &flow))
-            .collect();
-        let addresses: Vec<String> = urls.iter().map(|u| u.address().to_owned()).collect();
-        let (reports, cost) = Cost::of(stream_pages(urls, 2, Analyser::new(10, &flow))).await;
-        (addresses, reports, cost)
+    let downloads = Moments::default();
+    let noted = downloads.clone();
+    let ((urls, reports), recording) = watched(|| {
+        run(STREAM, move || async move {
+            let flow = Flow::new(&Recorder::new());
+            let urls: Vec<Url> = (0..2).map(|i| timed_url(i, &noted, &flow)).collect();
+            let addresses: Vec<String> = urls.iter().map(|u| u.address().to_owned()).collect();
+            let reports = stream_pages(urls, 2, Analyser::new(10, &flow)).await;
+            (addresses, reports)
+        })
     });
     expect_in_order(STREAM, &urls, &reports);
-    if let Some(cpu) = cost.spinning() {
-        panic!(
-            "\n{STREAM}: the pipeline used {} ms of CPU in {} ms while its two downloads took \
-             {} ms and its analyses had nothing to do: something spins, asking an empty \
-             channel again and again (a `try_recv` loop, with or without `yield_now`, is \
-             Python's `while True: q.get_nowait()`), and keeps a core busy doing nothing. \
-             Wanted: next to no CPU while nothing is ready. Wait for a page with \
-             `inbox.blocking_recv()` (off the runtime) or `inbox.recv().await` (on it): the \
-             thread sleeps until a page comes or the channel closes.\n",
-            cpu.as_millis(),
-            cost.wall.as_millis(),
-            IDLE.as_millis(),
-        );
-    }
+    expect_no_busy_wait(
+        STREAM,
+        recording,
+        &downloads,
+        &format!(
+            "while its two downloads took {} ms, the analyses had nothing to do",
+            IDLE.as_millis()
+        ),
+        "Something asks an empty channel again and again (a `try_recv` loop, with \
+         `yield_now` or a short sleep between tries, is Python's `while True: \
+         q.get_nowait()`), and keeps a thread busy doing nothing. Wait for a page with \
+         `inbox.blocking_recv()` (off the runtime) or `inbox.recv().await` (on it): the thread \
+         sleeps until a page comes or the channel closes.",
+    );
+}
+
+/// A url whose download takes [`IDLE`] (on the real clock), noted in `moments`.
+fn timed_url(index: usize, moments: &Moments, flow: &Flow) -> Url {
+    let moments = moments.clone();
+    let fetch: Fetch = Arc::new(move |address| {
+        let moments = moments.clone();
+        Box::pin(async move {
+            let started = Instant::now();
+            tokio::time::sleep(IDLE).await;
+            moments.note(started);
+            format!("the contents of {address}")
+        })
+    });
+    Url::new(address(index), fetch, flow)
 }
 
 /// How long an analysis of 11.2 waits for two heartbeats, at most.
@@ -574,52 +599,65 @@ fn exercise_11_2_the_heartbeat_beats_while_pages_are_analysed_several_at_once() 
 }
 
 /// Pages sent all at once, more than rayon's pool has threads, each analysis a sleep of
-/// [`IDLE`] (no CPU): what `analyse_all` did, how often its future was polled, what it cost.
+/// [`IDLE`] (no CPU): what `analyse_all` did, how often its future was polled, what the
+/// threads did meanwhile, and when the analyses slept.
 struct Quiet {
     addresses: Vec<String>,
     reports: Vec<Report>,
     figures: Figures,
     polls: usize,
-    cost: Cost,
+    recording: Option<Recording>,
+    analyses: Moments,
     spans: Vec<Span>,
 }
 
 fn quiet(pages: usize) -> Quiet {
-    run(ANALYSE_ALL, move || async move {
-        let recorder = Recorder::new();
-        let flow = Flow::new(&recorder);
-        let analyser =
-            Analyser::new(10, &flow).with_hook(Arc::new(|_: &Page| std::thread::sleep(IDLE)));
-        let addresses: Vec<String> = (0..pages).map(address).collect();
-        let (sender, receiver) = tokio::sync::mpsc::channel(pages);
-        for address in &addresses {
-            let body = format!("the contents of {address}");
-            let page = Page {
-                url: address.clone(),
-                body,
-            };
-            sender.send(page).await.expect("the receiver is alive");
-        }
-        drop(sender);
-        // Every poll of the answer's future is counted: a task that awaits its reports is
-        // polled when one is ready; one that looks again and again is polled each time.
-        let polls = Arc::new(AtomicUsize::new(0));
-        let counted = Arc::clone(&polls);
-        let mut answer = Box::pin(analyse_all(receiver, analyser));
-        let polled = std::future::poll_fn(move |cx| {
-            counted.fetch_add(1, Ordering::Relaxed);
-            answer.as_mut().poll(cx)
-        });
-        let (reports, cost) = Cost::of(polled).await;
-        Quiet {
-            addresses,
-            reports,
-            figures: flow.figures(),
-            polls: polls.load(Ordering::Relaxed),
-            cost,
-            spans: recorder.spans_labelled(ANALYSE),
-        }
-    })
+    let analyses = Moments::default();
+    let noted = analyses.clone();
+    let (mut quiet, recording) = watched(|| {
+        run(ANALYSE_ALL, move || async move {
+            let recorder = Recorder::new();
+            let flow = Flow::new(&recorder);
+            let analyser = Analyser::new(10, &flow).with_hook(Arc::new(move |_: &Page| {
+                let started = Instant::now();
+                std::thread::sleep(IDLE);
+                noted.note(started);
+            }));
+            let addresses: Vec<String> = (0..pages).map(address).collect();
+            let (sender, receiver) = tokio::sync::mpsc::channel(pages);
+            for address in &addresses {
+                let body = format!("the contents of {address}");
+                let page = Page {
+                    url: address.clone(),
+                    body,
+                };
+                sender.send(page).await.expect("the receiver is alive");
+            }
+            drop(sender);
+            // Every poll of the answer's future is counted: a task that awaits its reports is
+            // polled when one is ready; one that looks again and again is polled each time.
+            let polls = Arc::new(AtomicUsize::new(0));
+            let counted = Arc::clone(&polls);
+            let mut answer = Box::pin(analyse_all(receiver, analyser));
+            let polled = std::future::poll_fn(move |cx| {
+                counted.fetch_add(1, Ordering::Relaxed);
+                answer.as_mut().poll(cx)
+            });
+            let reports = polled.await;
+            Quiet {
+                addresses,
+                reports,
+                figures: flow.figures(),
+                polls: polls.load(Ordering::Relaxed),
+                recording: None,
+                analyses: Moments::default(),
+                spans: recorder.spans_labelled(ANALYSE),
+            }
+        })
+    });
+    quiet.recording = recording;
+    quiet.analyses = analyses;
+    quiet
 }
 
 #[test]
@@ -666,17 +704,17 @@ fn exercise_11_2_the_task_awaits_its_reports_and_no_more_analyses_run_than_threa
         run.polls,
         IDLE.as_millis(),
     );
-    if let Some(cpu) = run.cost.spinning() {
-        panic!(
-            "\n{ANALYSE_ALL}: the analyses slept (no CPU work) for {} ms each, yet the process \
-             used {} ms of CPU in {} ms: something spins while it waits for the reports (a \
-             `try_recv` loop on another thread, or one that yields between tries). Wanted: \
-             next to no CPU while nothing is ready. Wait with `.await` on each report (a \
-             `oneshot` receiver, a `JoinHandle`), or with a blocking `recv()`, never by \
-             asking again and again.\n",
-            IDLE.as_millis(),
-            cpu.as_millis(),
-            run.cost.wall.as_millis(),
-        );
-    }
+    expect_no_busy_wait(
+        ANALYSE_ALL,
+        run.recording,
+        &run.analyses,
+        &format!(
+            "while the first analyses slept (no CPU work, {} ms each), nothing could be ready",
+            IDLE.as_millis()
+        ),
+        "Something asks whether a report is ready again and again (a `try_recv` or \
+         `is_finished` loop on another thread, yielding or sleeping a moment between tries). \
+         Wait with `.await` on each report (a `oneshot` receiver, a `JoinHandle`), or with a \
+         blocking `recv()`, never by asking again and again.",
+    );
 }

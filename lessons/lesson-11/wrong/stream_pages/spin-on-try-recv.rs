@@ -1,4 +1,4 @@
-// WRONG [busy-wait]: the analyses' side asks the channel with `try_recv` in a loop, with `thread::yield_now` between tries, instead of waiting with `blocking_recv`: a core kept busy asking an empty channel whenever the downloads are slower than the analyses. => "something spins"
+// WRONG [busy-wait]: the analyses' side asks the channel with `try_recv` in a loop, with `thread::yield_now` between tries, instead of waiting with `blocking_recv`: a core kept busy asking an empty channel whenever the downloads are slower than the analyses. => "asks an empty channel again and again"
 // The reference answer (src/solutions/stream_pages.rs) with the mistake written in:
 // REPLACE
 //! Exercise 11.1, the reference answer: a streaming pipeline, in order, with bounded memory.
