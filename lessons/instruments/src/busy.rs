@@ -266,6 +266,21 @@ impl Recording {
     }
 }
 
+/// The quiet window of a set of waits, each `(start, end)`: from `margin` after the last one
+/// that started before any ended, to `margin` before the first one ended. In it, all those were
+/// under way and none was done: if they were everything the code under test waited for, nothing
+/// could be ready. `None` if there is no such stretch.
+pub fn quiet_window(
+    waits: impl IntoIterator<Item = (Instant, Instant)>,
+    margin: Duration,
+) -> Option<(Instant, Instant)> {
+    let waits: Vec<(Instant, Instant)> = waits.into_iter().collect();
+    let first_end = waits.iter().map(|w| w.1).min()?;
+    let last_start = waits.iter().map(|w| w.0).filter(|s| *s < first_end).max()?;
+    let (from, to) = (last_start + margin, first_end.checked_sub(margin)?);
+    (to > from).then_some((from, to))
+}
+
 #[cfg(target_os = "linux")]
 fn read_counts(threads: &Threads, own: Option<i32>) -> Option<Sample> {
     let at = Instant::now();
@@ -364,6 +379,23 @@ mod tests {
             Some(BusyWait::Polling(a)) => assert_eq!(a.name, "poller"),
             other => panic!("a polling thread, not {other:?}"),
         }
+    }
+
+    #[test]
+    fn the_quiet_window_is_where_every_wait_is_under_way() {
+        let t = Instant::now();
+        let ms = |n| t + Duration::from_millis(n);
+        let margin = Duration::from_millis(10);
+        // Two waits overlapping from 100 to 400; a third starting after the first end is not
+        // part of it.
+        let waits = [(ms(0), ms(400)), (ms(100), ms(500)), (ms(450), ms(900))];
+        assert_eq!(quiet_window(waits, margin), Some((ms(110), ms(390))));
+        // One after the other: no stretch in which both were under way.
+        assert_eq!(
+            quiet_window([(ms(0), ms(100)), (ms(95), ms(200))], margin),
+            None
+        );
+        assert_eq!(quiet_window([], margin), None);
     }
 
     #[test]

@@ -9,9 +9,10 @@
 //! hung answer gets a verdict in seconds.
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::time::Duration;
 
-use instruments::busy::{Threads, Watch};
+use instruments::busy::{Recording, Threads, Watch, quiet_window};
 use instruments::check::within;
 use instruments::site::{Request, most_at_once};
 use lesson_10::exercises::{crawl, fetch_pages};
@@ -243,8 +244,37 @@ fn exercise_10_1_waiting_for_a_slot_is_not_a_busy_loop() {
     let urls: Vec<Url> = paths.iter().map(|p| url(&server, p)).collect();
     let asked = urls.clone();
     server.reset();
-    let (results, recording) = within(FETCH_PAGES, LIMIT, move || {
-        // Only this check's threads: the runtime's (this one) and any it starts.
+    let (results, recording) = watched(FETCH_PAGES, move || async move {
+        fetch_pages(&client(Duration::from_secs(10)), &asked, 2).await
+    });
+    expect_one_result_per_url_in_order(&urls, &results);
+    expect_no_busy_wait(
+        FETCH_PAGES,
+        &server,
+        recording,
+        "three requests of a second with limit 2: while the first two were in flight, the \
+         third waited for a slot, and nothing else could happen",
+        "A loop that checks a counter and yields (`while in_flight >= limit { \
+         yield_now().await }`), or sleeps a moment between checks, is busy waiting: the thread \
+         asks instead of sleeping until a slot is free. Wait on something that wakes you when \
+         one is: `.buffer_unordered(limit)`, or one shared `tokio::sync::Semaphore` of `limit` \
+         permits (`acquire().await`).",
+    );
+}
+
+/// Runs the future `make` makes on a fresh one-thread runtime of its own, within [`LIMIT`], watching this
+/// check's threads only (the runtime's, and any it starts: other checks run side by side in
+/// this process, their servers busy); returns its output and what the watch saw (`None` where
+/// the kernel's counts cannot be read).
+fn watched<T, F>(
+    exercise: &str,
+    make: impl FnOnce() -> F + Send + 'static,
+) -> (T, Option<Recording>)
+where
+    T: Send + 'static,
+    F: Future<Output = T>,
+{
+    within(exercise, LIMIT, move || {
         let threads = Threads::listed();
         threads.add_current();
         let listed = threads.clone();
@@ -254,45 +284,42 @@ fn exercise_10_1_waiting_for_a_slot_is_not_a_busy_loop() {
             .build()
             .expect("a tokio runtime");
         let watch = Watch::start(threads, LIMIT);
-        let results = runtime.block_on(async move {
-            fetch_pages(&client(Duration::from_secs(10)), &asked, 2).await
-        });
-        (results, watch.map(Watch::stop))
-    });
-    expect_one_result_per_url_in_order(&urls, &results);
+        let output = runtime.block_on(make());
+        (output, watch.map(Watch::stop))
+    })
+}
+
+/// Fails naming `exercise` if a thread of the check busy-waited while every request the server
+/// saw at first was in flight and none had answered (`what` says what that stretch was): more
+/// than [`MOST_WAKEUPS`] wake-ups, or runnable half the time.
+#[track_caller]
+fn expect_no_busy_wait(
+    exercise: &str,
+    server: &Server,
+    recording: Option<Recording>,
+    what: &str,
+    advice: &str,
+) {
     let Some(recording) = recording else {
-        eprintln!("{FETCH_PAGES}: this system has no per-thread scheduler counts: not judged");
+        eprintln!("{exercise}: this system has no per-thread scheduler counts: not judged");
         return;
     };
-    // The quiet window: from just after the second request started to just before the first
-    // answer (the server's log says when, on the clock of `Instant`).
-    let log = server.log();
-    let (Some(first), Some(second)) = (log.first(), log.get(1)) else {
-        return; // fewer than two requests: the other checks say what is wrong
+    // The server's log says when each request was in flight, on the clock of `Instant`.
+    let origin = server.origin();
+    let in_flight = server.log().into_iter().map(|r| {
+        let end = r.end.unwrap_or(Duration::MAX / 4);
+        (origin + r.start, origin + end)
+    });
+    let Some((from, to)) = quiet_window(in_flight, Duration::from_millis(50)) else {
+        return; // no request overlapped another: the other checks say what is wrong
     };
-    let margin = Duration::from_millis(50);
-    let from = server.origin() + second.start + margin;
-    let first_answer = [first, second]
-        .iter()
-        .filter_map(|r| r.end)
-        .min()
-        .unwrap_or(Duration::MAX / 2);
-    let to = server.origin() + first_answer.saturating_sub(margin);
     if let Some(busy) = recording.judge(from, to, MOST_WAKEUPS) {
-        panic!(
-            "\n{FETCH_PAGES}: three requests of a second with limit 2: while the first two were \
-             in flight, the third waited for a slot, and nothing else could happen. Yet {busy}. \
-             A loop that checks a counter and yields (`while in_flight >= limit {{ \
-             yield_now().await }}`), or sleeps a moment between checks, is busy waiting: the \
-             thread asks instead of sleeping until a slot is free. Wait on something that wakes \
-             you when one is: `.buffer_unordered(limit)`, or one shared \
-             `tokio::sync::Semaphore` of `limit` permits (`acquire().await`).\n"
-        );
+        panic!("\n{exercise}: {what}. Yet {busy}. {advice}\n");
     }
 }
 
 /// How many times a thread may be woken in a quiet window of about 900 ms: a waiting thread is
-/// not woken at all (the reference: 0); a loop sleeping 300 ms between looks, 3 times. A loop
+/// not woken at all (the references: 0); a loop sleeping 300 ms between looks, 3 times. A loop
 /// that sleeps longer is woken less, and leaves a freed slot empty for longer: the check that a
 /// free slot is used at once fails it.
 const MOST_WAKEUPS: u64 = 2;
@@ -572,5 +599,39 @@ fn exercise_10_2_a_free_slot_is_used_at_once() {
          `limit` urls, together and waiting for them all (`join_all` on a batch) makes every \
          batch as slow as its slowest page. Keep up to `limit` fetches running: as soon as one \
          is done (`join_next().await`), queue its links and start the next.\n"
+    );
+}
+
+#[test]
+fn exercise_10_2_waiting_for_a_fetch_is_not_a_busy_loop() {
+    // A crawl of one page that takes a second: while it is in flight the crawl has nothing to
+    // do but wait for it. `join_next().await` sleeps until a fetch is done; a loop that asks
+    // `try_join_next()` and yields keeps the thread runnable, one that sleeps between asks wakes
+    // it again and again.
+    let server = server(10, Duration::from_millis(100));
+    let start = url(&server, "/delay/1000");
+    server.reset();
+    let options = CrawlOptions {
+        max_pages: 1,
+        limit: 2,
+        timeout: Duration::from_secs(5),
+    };
+    let (crawled, recording) = watched(CRAWL, move || async move {
+        crawl(&client(Duration::from_secs(30)), &start, options).await
+    });
+    assert_eq!(
+        crawled.len(),
+        1,
+        "\n{CRAWL}: a crawl with max_pages=1 should give one `Crawled`.\n"
+    );
+    expect_no_busy_wait(
+        CRAWL,
+        &server,
+        recording,
+        "a crawl of one page of a second: while it was in flight, the crawl had nothing to do \
+         but wait for it",
+        "A loop that asks whether a fetch is done (`try_join_next()`, `is_finished()`) and \
+         yields or sleeps a moment between asks is busy waiting. Wait with \
+         `running.join_next().await`: the task sleeps until a fetch is done.",
     );
 }

@@ -27,7 +27,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
-use instruments::busy::{Recording, Threads, Watch};
+use instruments::busy::{Recording, Threads, Watch, quiet_window};
 use instruments::check::within;
 use instruments::summary::max_concurrent;
 use instruments::timeline::draw;
@@ -93,20 +93,10 @@ impl Moments {
         moments.push((started, Instant::now()));
     }
 
-    /// From a little after the last one that started before any ended, to a little before the
-    /// first one ended: a stretch in which all those were under way, and nothing else could
-    /// happen.
+    /// The stretch in which all of them that overlap were under way (`busy::quiet_window`).
     fn overlap(&self) -> Option<(Instant, Instant)> {
         let moments = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        let margin = Duration::from_millis(30);
-        let first_end = moments.iter().map(|m| m.1).min()?;
-        let last_start = moments
-            .iter()
-            .map(|m| m.0)
-            .filter(|s| *s < first_end)
-            .max()?;
-        let (from, to) = (last_start + margin, first_end.checked_sub(margin)?);
-        (to > from).then_some((from, to))
+        quiet_window(moments.iter().copied(), Duration::from_millis(30))
     }
 }
 
@@ -132,8 +122,9 @@ fn expect_no_busy_wait(
     }
 }
 
-/// How many times a thread may be woken in a quiet window of about 250 ms. A thread that waits
-/// is woken at most once in it (the reference answers: 0 or 1); one that sleeps 50 ms between
+/// How many times a thread may be woken in a quiet window (about 540 ms for 11.1, 240 ms for
+/// 11.2). A thread that waits is woken at most once in it (the reference answers: 0 or 1, a
+/// timer of tokio's moving closer); one that sleeps 130 ms (11.1) or 60 ms (11.2) between
 /// looks, 4 times.
 const MOST_WAKEUPS: u64 = 3;
 
@@ -433,15 +424,20 @@ fn exercise_11_1_the_queue_never_holds_more_than_its_capacity() {
     }
 }
 
-/// How long the downloads of 11.1's busy-wait check take, and each analysis of 11.2's: the
-/// time the other side of the pipeline has nothing to do but wait.
+/// How long each analysis of 11.2's busy-wait check takes (a sleep): the time the task has
+/// nothing to do but wait for the reports.
 const IDLE: Duration = Duration::from_millis(300);
+
+/// How long the downloads of 11.1's busy-wait check take: the time the analyses' side has
+/// nothing to do but wait. Long enough that a loop sleeping 130 ms between looks is woken more
+/// than [`MOST_WAKEUPS`] times.
+const QUIET_DOWNLOAD: Duration = Duration::from_millis(600);
 
 #[test]
 fn exercise_11_1_the_analyses_wait_for_pages_without_spinning() {
-    // Two downloads that take IDLE each (on the real clock), a channel of 2, tiny analyses:
-    // while both downloads are under way the channel is empty, and the analyses' side has
-    // nothing to do but wait. The kernel says whether any thread was runnable, or woken, then.
+    // Two downloads that take QUIET_DOWNLOAD each (on the real clock), a channel of 2, tiny
+    // analyses: while both downloads are under way the channel is empty, and the analyses' side
+    // has nothing to do but wait. The kernel says whether any thread was runnable, or woken.
     let _one_at_a_time = one_check_at_a_time();
     let downloads = Moments::default();
     let noted = downloads.clone();
@@ -461,7 +457,7 @@ fn exercise_11_1_the_analyses_wait_for_pages_without_spinning() {
         &downloads,
         &format!(
             "while its two downloads took {} ms, the analyses had nothing to do",
-            IDLE.as_millis()
+            QUIET_DOWNLOAD.as_millis()
         ),
         "Something asks an empty channel again and again (a `try_recv` loop, with \
          `yield_now` or a short sleep between tries, is Python's `while True: \
@@ -471,14 +467,14 @@ fn exercise_11_1_the_analyses_wait_for_pages_without_spinning() {
     );
 }
 
-/// A url whose download takes [`IDLE`] (on the real clock), noted in `moments`.
+/// A url whose download takes [`QUIET_DOWNLOAD`] (on the real clock), noted in `moments`.
 fn timed_url(index: usize, moments: &Moments, flow: &Flow) -> Url {
     let moments = moments.clone();
     let fetch: Fetch = Arc::new(move |address| {
         let moments = moments.clone();
         Box::pin(async move {
             let started = Instant::now();
-            tokio::time::sleep(IDLE).await;
+            tokio::time::sleep(QUIET_DOWNLOAD).await;
             moments.note(started);
             format!("the contents of {address}")
         })
