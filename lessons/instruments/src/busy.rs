@@ -94,13 +94,34 @@ pub fn current_tid() -> Option<i32> {
     }
 }
 
-/// One thread's counts at one moment.
-#[derive(Debug, Clone, Copy)]
-struct Counts {
+/// One thread's counts at one moment, since it started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
     /// On a CPU plus queued for one.
-    runnable: Duration,
+    pub runnable: Duration,
     /// Times given a CPU: a sleeping thread's wake-ups, a spinning one's time slices.
-    scheduled: u64,
+    pub scheduled: u64,
+}
+
+/// Thread `tid`'s counts now (`tid` from [`current_tid`] on that thread); `None` once it has
+/// ended, or where there are none to read. Two readings around a stretch in which the thread
+/// should have slept tell whether it did: a sleeping thread's `runnable` does not grow.
+pub fn counts_of(tid: i32) -> Option<Counts> {
+    #[cfg(target_os = "linux")]
+    {
+        let process = procfs::process::Process::myself().ok()?;
+        process
+            .task_from_tid(tid)
+            .ok()?
+            .schedstat()
+            .ok()
+            .map(counts)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = tid;
+        None
+    }
 }
 
 #[derive(Debug)]
@@ -285,28 +306,28 @@ pub fn quiet_window(
 fn read_counts(threads: &Threads, own: Option<i32>) -> Option<Sample> {
     let at = Instant::now();
     let process = procfs::process::Process::myself().ok()?;
-    let mut counts = HashMap::new();
+    let mut threads_counts = HashMap::new();
     for task in process.tasks().ok()?.flatten() {
         if Some(task.tid) == own || !threads.includes(task.tid) {
             continue;
         }
         // A thread that ended meanwhile has no counts to read: it is simply not in this sample.
         if let Ok(stat) = task.schedstat() {
-            let runnable = Duration::from_nanos(stat.sum_exec_runtime + stat.run_delay);
-            let scheduled = stat.pcount;
-            counts.insert(
-                task.tid,
-                Counts {
-                    runnable,
-                    scheduled,
-                },
-            );
+            threads_counts.insert(task.tid, counts(stat));
         }
     }
-    (!counts.is_empty() || threads.0.is_some()).then_some(Sample {
+    (!threads_counts.is_empty() || threads.0.is_some()).then_some(Sample {
         at,
-        threads: counts,
+        threads: threads_counts,
     })
+}
+
+#[cfg(target_os = "linux")]
+fn counts(stat: procfs::process::Schedstat) -> Counts {
+    Counts {
+        runnable: Duration::from_nanos(stat.sum_exec_runtime + stat.run_delay),
+        scheduled: stat.pcount,
+    }
 }
 
 #[cfg(not(target_os = "linux"))]
