@@ -12,6 +12,8 @@
 //!   verdict. Stable rustdoc ignores the error code of a `compile_fail` block (it checks it on
 //!   nightly only), so this test also runs rustc on each program and wants the code the quiz
 //!   names among the errors rustc reports.
+//! - The chapters' own `compile_fail,E0XXX` blocks get the same rustc check: each must fail with
+//!   the code it names.
 //! - And the rules every quiz keeps: every numbered chapter ends with its quiz, 3 to 6
 //!   questions, each with an explanation; loom programs use only what loom models exactly.
 
@@ -287,15 +289,15 @@ const CRATES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Where the programs are written for rustc: a folder of this process's own.
-fn scratch() -> PathBuf {
-    std::env::temp_dir().join(format!("workbook-quizzes-{}", std::process::id()))
+/// Where a test writes its programs for rustc: a folder of this process's and this test's own.
+fn scratch(test: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("workbook-{test}-{}", std::process::id()))
 }
 
-/// What rustc says of `source`: whether it compiled, and the error codes it reported.
-fn rustc(source: &str, name: &str, externs: &[String]) -> (bool, BTreeSet<String>) {
-    let dir = scratch();
-    fs::create_dir_all(&dir).expect("a temporary folder");
+/// What rustc says of `source`, written in `dir`: whether it compiled, and the error codes it
+/// reported.
+fn rustc(dir: &Path, source: &str, name: &str, externs: &[String]) -> (bool, BTreeSet<String>) {
+    fs::create_dir_all(dir).expect("a temporary folder");
     let file = dir.join(format!("{name}.rs"));
     fs::write(&file, source).expect("a temporary file");
     let deps = std::env::current_exe().expect("the test binary");
@@ -357,9 +359,14 @@ fn externs(sources: &[&str]) -> Vec<(&'static str, String)> {
         let found = builds.into_iter().rev().find_map(|(_, path)| {
             let extern_ = format!("{krate}={}", path.display());
             let probe_name = format!("probe_{krate}");
-            rustc(probe, &probe_name, std::slice::from_ref(&extern_))
-                .0
-                .then_some(extern_)
+            rustc(
+                &scratch("probes"),
+                probe,
+                &probe_name,
+                std::slice::from_ref(&extern_),
+            )
+            .0
+            .then_some(extern_)
         });
         externs.push((
             *krate,
@@ -382,11 +389,13 @@ fn compile_verdicts_and_error_codes_are_the_compilers() {
     );
     let sources: Vec<&str> = programs::COMPILES.iter().map(|q| q.source).collect();
     let externs = externs(&sources);
+    let dir = scratch("quizzes");
     let problems: Vec<String> = std::thread::scope(|scope| {
         let checks: Vec<_> = programs::COMPILES
             .iter()
             .enumerate()
             .map(|(index, question)| {
+                let dir = &dir;
                 let externs: Vec<String> = externs
                     .iter()
                     .filter(|(krate, _)| question.source.contains(&format!("{krate}::")))
@@ -394,7 +403,7 @@ fn compile_verdicts_and_error_codes_are_the_compilers() {
                     .collect();
                 scope.spawn(move || {
                     let name = format!("quiz_program_{index}");
-                    let (compiled, codes) = rustc(question.source, &name, &externs);
+                    let (compiled, codes) = rustc(dir, question.source, &name, &externs);
                     let said = match (question.compiles, question.code) {
                         (true, _) => "compiles".to_owned(),
                         (false, Some(code)) => format!("fails with {code}"),
@@ -424,6 +433,77 @@ fn compile_verdicts_and_error_codes_are_the_compilers() {
             .filter_map(|check| check.join().expect("the check does not panic"))
             .collect()
     });
-    let _ = fs::remove_dir_all(scratch());
+    let _ = fs::remove_dir_all(dir);
+    let _ = fs::remove_dir_all(scratch("probes"));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Each ```` ```rust,compile_fail,E0XXX ```` block of a chapter, as rustdoc compiles it: hidden
+/// lines (`# `) shown, and the whole wrapped in `fn main` unless it has one. With the chapter's
+/// name and the block's first line, and the code it names.
+fn compile_fail_blocks() -> Vec<(String, String, String)> {
+    let mut blocks = Vec::new();
+    for (name, text) in numbered_chapters() {
+        let mut lines = text.lines().enumerate();
+        while let Some((number, line)) = lines.next() {
+            let Some(code) = line
+                .strip_prefix("```rust,compile_fail,")
+                .filter(|code| code.len() == 5 && code.starts_with('E'))
+            else {
+                continue;
+            };
+            let body: Vec<String> = lines
+                .by_ref()
+                .map(|(_, line)| line)
+                .take_while(|line| !line.starts_with("```"))
+                .map(|line| match line.strip_prefix('#') {
+                    Some(rest) if rest.is_empty() || rest.starts_with(' ') => {
+                        rest.trim_start_matches(' ').to_owned()
+                    }
+                    _ => line.to_owned(),
+                })
+                .collect();
+            let body = body.join("\n");
+            let source = if body.contains("fn main") {
+                body
+            } else {
+                format!("fn main() {{\n{body}\n}}\n")
+            };
+            blocks.push((
+                format!("book/{name}:{}", number + 1),
+                code.to_owned(),
+                source,
+            ));
+        }
+    }
+    blocks
+}
+
+#[test]
+fn the_chapters_compile_fail_blocks_fail_with_the_code_they_name() {
+    // Stable rustdoc proves that a `compile_fail` block fails, not that it fails for the reason
+    // the chapter names: rustc is asked here, as for the quizzes.
+    let blocks = compile_fail_blocks();
+    assert!(
+        blocks.len() >= 5,
+        "only {} compile_fail blocks with a code found in the chapters",
+        blocks.len()
+    );
+    let dir = scratch("chapters");
+    let problems: Vec<String> = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(index, (place, code, source))| {
+            let (compiled, codes) = rustc(&dir, source, &format!("chapter_block_{index}"), &[]);
+            let saw = if compiled {
+                "it compiles".to_owned()
+            } else {
+                format!("it fails with {codes:?}")
+            };
+            (compiled || !codes.contains(code))
+                .then(|| format!("{place}: the block says it fails with {code}; rustc says {saw}"))
+        })
+        .collect();
+    let _ = fs::remove_dir_all(dir);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
