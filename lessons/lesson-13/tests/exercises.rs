@@ -63,12 +63,17 @@ fn link_names(count: usize) -> Vec<String> {
 
 /// Links named out of alphabetical order; `None` is a page, `Some(kind)` fails with `kind`.
 fn fetch_run(links: &[(u64, Option<ErrorKind>)]) -> FetchRun {
+    fetch_run_named(links, link_names(links.len()))
+}
+
+/// [`fetch_run`] with the links' names given.
+fn fetch_run_named(links: &[(u64, Option<ErrorKind>)], names: Vec<String>) -> FetchRun {
     let links = links.to_vec();
     blocking::run(FETCH_ALL, LIMIT, Clock::Paused, move || async move {
         let recorder = Recorder::new();
         let links: Vec<Link> = links
             .iter()
-            .zip(link_names(links.len()))
+            .zip(names)
             .map(|(&(millis, error), name)| match error {
                 None => Link::ok(name, ms(millis), &recorder),
                 Some(kind) => Link::failing(name, ms(millis), kind, &recorder),
@@ -114,6 +119,36 @@ fn exercise_13_1_every_page_fetched_at_once_in_order() {
         5,
         "Start every fetch before waiting for any: spawn them all on a JoinSet, then take the \
          results with `join_next`. Awaiting each fetch in turn runs them one after another.",
+    );
+}
+
+#[test]
+fn exercise_13_1_a_link_twice_is_two_pages_and_a_slow_page_is_a_page() {
+    // The same link twice: a page for each place (results put back by index, not by address).
+    let names = ["page-q", "page-c", "page-q"].map(str::to_owned).to_vec();
+    let run = fetch_run_named(&[(300, None), (100, None), (200, None)], names);
+    let got: Vec<String> = match &run.result {
+        Ok(pages) => pages.iter().map(|p| p.address.clone()).collect(),
+        Err(error) => panic!(
+            "\n{FETCH_ALL}: the links [page-q, page-c, page-q] all answer, but it returned \
+             Err({error}).\n"
+        ),
+    };
+    assert_eq!(
+        got,
+        ["page-q", "page-c", "page-q"],
+        "\n{FETCH_ALL}: a page for each link, in the order of the links, a link given twice \
+         too: put each result in its link's *index* (a `Vec` of slots), not in a map by \
+         address, where the second page of an address replaces the first.\n"
+    );
+    // An hour-long page (free on the paused clock): no timeout of your own cuts it off.
+    let run = fetch_run(&[(3_600_000, None), (100, None)]);
+    assert!(
+        run.result.as_ref().is_ok_and(|pages| pages.len() == 2),
+        "\n{FETCH_ALL}: a page that takes an hour and one of 100 ms, both answering: it should \
+         return both pages, but returned {:?}. A fetch has no timeout but its own (the next \
+         exercise gives attempts one): add none here, and let no error pass unreported.\n",
+        run.result.as_ref().map(|pages| pages.len()),
     );
 }
 
@@ -365,6 +400,17 @@ fn exercise_13_2_retries_with_a_doubling_backoff_and_a_timeout_per_attempt() {
 }
 
 #[test]
+fn exercise_13_2_the_backoff_keeps_doubling() {
+    // Backoff 2 s, three retries, each attempt failing after 100 ms: waits of 2, 4 and 8 s, so
+    // the attempts start at 0, 2.1, 6.2 and 14.3 s. A cap of the answer's own (tenacity's
+    // `wait_exponential(max=...)`) below 8 s starts the last one early.
+    let policy = policy(500, 3, 2000, 100_000);
+    let busy = Answer::Fail(ErrorKind::Unavailable);
+    let run = retry_run(&[(100, busy); 4], policy);
+    expect_attempts_at(&run, policy, &[0, 2100, 6200, 14300]);
+}
+
+#[test]
 fn exercise_13_2_a_permanent_error_is_not_retried() {
     let policy = policy(500, 3, 300, 10_000);
     let missing = Answer::Fail(ErrorKind::NotFound);
@@ -484,7 +530,8 @@ fn exercise_13_2_the_deadline_ends_everything_attempts_and_waits() {
 
 /// What a run of `work_until_shutdown` did.
 struct ShutdownRun {
-    /// The report, or `None` if it had not returned a minute after the shutdown.
+    /// The report, or `None` if it had not returned a minute after the shutdown and the
+    /// longest job.
     report: Option<Report>,
     returned: Duration,
     started: Vec<u32>,
@@ -518,11 +565,11 @@ fn shutdown_run(millis: &[u64], workers: usize, shutdown_at: u64, keep_open: boo
         let queue = JobQueue::new(receiver);
         let counter = queue.clone();
         let work = work_until_shutdown(queue, workers, shutdown);
-        let report = tokio::time::timeout(ms(shutdown_at) + Duration::from_secs(60), work)
-            .await
-            .ok();
+        let longest = ms(millis.iter().copied().max().unwrap_or(0));
+        let patience = ms(shutdown_at) + longest + Duration::from_secs(60);
+        let report = tokio::time::timeout(patience, work).await.ok();
         let returned = started.elapsed();
-        sleep(Duration::from_secs(60)).await; // a job left running ends meanwhile
+        sleep(longest + Duration::from_secs(60)).await; // a job left running ends meanwhile
         drop(kept);
         ShutdownRun {
             report,
@@ -708,6 +755,38 @@ fn exercise_13_3_idle_workers_stop_at_the_shutdown() {
          (`tokio::select!` with `shutdown.cancelled()`).\n",
         t(ms(1003)),
         t(ms(1003)),
+        t(run.returned),
+    );
+}
+
+#[test]
+fn exercise_13_3_a_closed_queue_ends_the_work_and_a_long_job_is_waited_for() {
+    // Two workers, three jobs, the queue closed and the shutdown a minute away: the work is
+    // over when the queue is empty and closed, at 300 ms (jobs 0 and 1 at 0, job 2 at 200 ms).
+    let run = shutdown_run(&[200, 300, 100], 2, 60_000, false);
+    expect_graceful(&run, 3, ms(60_000));
+    assert_eq!(
+        run.returned,
+        ms(300),
+        "\n{SHUTDOWN}: the queue was closed, and empty once the last job was taken; the last \
+         job ended at {}, so the call should return then, but it returned at {}. When \
+         `queue.next()` gives `None` there is nothing left to do: the worker stops, without \
+         waiting for the shutdown.\n\n{}",
+        t(ms(300)),
+        t(run.returned),
+        draw(&run.spans, 72),
+    );
+    // One worker, a job of an hour in hand at the shutdown (free on the paused clock): it is
+    // finished, however long it takes, and the call returns at its end.
+    let run = shutdown_run(&[3_600_000], 1, 100, false);
+    expect_graceful(&run, 1, ms(100));
+    assert_eq!(
+        run.returned,
+        ms(3_600_000),
+        "\n{SHUTDOWN}: the job in hand at the shutdown took an hour; the call should return \
+         when it is finished, at {}, but returned at {}. Wait for the workers with no \
+         timeout of your own: a graceful shutdown lets the job in hand end.\n",
+        t(ms(3_600_000)),
         t(run.returned),
     );
 }
