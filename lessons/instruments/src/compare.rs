@@ -23,11 +23,13 @@
 //!         }
 //!     })
 //!     .variant("threads", "two threads", |recorder| {
+//!         // Each waits for the other inside its span, so the two spans overlap on any machine
+//!         // (two sleeps of 2 ms may not: a busy machine can start one after the other ended).
+//!         let both = std::sync::Barrier::new(2);
 //!         std::thread::scope(|scope| {
 //!             for task in ["a", "b"] {
-//!                 scope.spawn(move || {
-//!                     recorder.record(task, "wait", || std::thread::sleep(Duration::from_millis(2)))
-//!                 });
+//!                 let both = &both;
+//!                 scope.spawn(move || recorder.record(task, "wait", || { both.wait(); }));
 //!             }
 //!         });
 //!     })
