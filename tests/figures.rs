@@ -41,9 +41,10 @@ use std::path::{Path, PathBuf};
 
 /// Characters of a code block that the book's page shows at 1280 px without scrolling.
 /// Measured in headless Chromium (`chromium --headless --window-size=1280,900`, mdBook 0.5.4's
-/// default theme): a code block's text box is 730 px wide and a column of its 14 px monospace
-/// font 8.4 px, so 86 columns fit; the 87th scrolls.
-const PAGE_COLUMNS: usize = 86;
+/// theme with `book/wide-code.css`, 880 px of content): a code block's text box is 860 px wide
+/// and a column of its 14 px monospace font 8.4 px, so 102 columns fit, the lessons' rustfmt
+/// width (100) with two to spare. mdBook's default 750 px fits 86.
+const PAGE_COLUMNS: usize = 102;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -462,12 +463,111 @@ fn recorded_runs_and_pasted_output_fit_the_page() {
     );
 }
 
+/// The lines a chapter's `{{#include FILE:ANCHOR}}` shows, as mdBook 0.5 renders them: those
+/// between `ANCHOR: name` and `ANCHOR_END: name`, without any anchor line, with the indentation
+/// they all share removed. A whole-file include (no anchor) shows every line.
+fn included_lines(source: &str, anchor: Option<&str>) -> Vec<String> {
+    let is_mark = |line: &str, mark: &str| {
+        line.split_once(mark)
+            .is_some_and(|(_, name)| Some(name.trim()) == anchor)
+    };
+    let mut inside = anchor.is_none();
+    let mut lines = Vec::new();
+    for line in source.lines() {
+        if anchor.is_some() && is_mark(line, "ANCHOR_END:") {
+            inside = false;
+        } else if anchor.is_some() && is_mark(line, "ANCHOR:") {
+            inside = true;
+        } else if inside && !line.contains("ANCHOR:") && !line.contains("ANCHOR_END:") {
+            lines.push(line);
+        }
+    }
+    let indent = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    lines
+        .iter()
+        .map(|l| l.get(indent..).unwrap_or("").to_owned())
+        .collect()
+}
+
+#[test]
+fn included_code_fits_the_page() {
+    let mut problems = Vec::new();
+    for (name, text) in chapters() {
+        let mut in_code = false;
+        for (number, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("```") {
+                in_code = !in_code;
+                continue;
+            }
+            // An include outside a code block is a picture (an SVG timeline), not code.
+            let Some(directive) = line.trim().strip_prefix("{{#include ") else {
+                continue;
+            };
+            if !in_code {
+                continue;
+            }
+            let target = directive.trim_end_matches("}}").trim();
+            let (file, anchor) = match target.split_once(':') {
+                Some((file, anchor)) => (file, Some(anchor)),
+                None => (target, None),
+            };
+            let path = root().join("book").join(file);
+            let Ok(source) = fs::read_to_string(&path) else {
+                continue; // tests/book.rs reports a missing file
+            };
+            for (at, shown) in included_lines(&source, anchor).iter().enumerate() {
+                let width = shown.chars().count();
+                if width > PAGE_COLUMNS {
+                    problems.push(format!(
+                        "book/{name}:{} includes {file}:{} (line {} of what it shows), \
+                         {width} columns, more than the page's {PAGE_COLUMNS}: {}",
+                        number + 1,
+                        anchor.unwrap_or("(whole file)"),
+                        at + 1,
+                        shown.trim()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "included lines a reader would scroll sideways for (rustfmt keeps code within 100 \
+         columns; wrap the comment by hand):\n{}",
+        problems.join("\n")
+    );
+}
+
 #[cfg(test)]
 mod scanner {
     use super::*;
 
     fn texts(text: &str) -> Vec<String> {
         figures(text).into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn an_include_shows_its_anchors_lines_dedented_without_marks() {
+        let source = "fn outside() {}\n\
+                      // ANCHOR: outer\n\
+                      mod m {\n\
+                      \x20   // ANCHOR: inner\n\
+                      \x20   fn inner() {}\n\
+                      \x20   // ANCHOR_END: inner\n\
+                      }\n\
+                      // ANCHOR_END: outer\n";
+        assert_eq!(included_lines(source, Some("inner")), ["fn inner() {}"]);
+        assert_eq!(
+            included_lines(source, Some("outer")),
+            ["mod m {", "    fn inner() {}", "}"]
+        );
+        assert_eq!(included_lines(source, None).len(), 4); // no anchor line
+        assert!(included_lines(source, Some("innerer")).is_empty());
     }
 
     #[test]

@@ -66,9 +66,9 @@ pub async fn spawn_all(urls: Vec<Url>, blocking: bool) -> Vec<Page> {
 
 // ANCHOR: interleave
 /// The tutorials' "Task A, Task B" on one core: a task that computes a slice of work, then
-/// yields ([`yield_to_others`], as `await asyncio.sleep(0)`), `slices` times. Wrapped in [`Recorder::traced`], every
-/// poll is a span, so the timeline shows each task's busy slices and, between them, the
-/// slices when the other task had the thread.
+/// yields ([`yield_to_others`], as `await asyncio.sleep(0)`), `slices` times. Wrapped in
+/// [`Recorder::traced`], every poll is a span, so the timeline shows each task's busy slices
+/// and, between them, the slices when the other task had the thread.
 pub async fn compute_in_slices(slices: usize, terms: u64) -> u64 {
     let mut total = 0_u64;
     for _ in 0..slices {
