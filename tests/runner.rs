@@ -142,6 +142,15 @@ fn run_in(dir: &Path, args: &[&str], keys: &str) -> (String, String, i32) {
         .current_dir(dir)
         .args(args)
         .env("NO_COLOR", "1")
+        // Each fixture builds in its own `target/`. A shared one (a CARGO_TARGET_DIR set for
+        // the whole suite) would mix them up: every fixture's lesson-01 is the same package to
+        // cargo (its paths are hashed relative to the workspace), so fixtures running at once
+        // overwrite each other's check binaries (seen: `watch` ran the shipped `todo!` while
+        // its fixture held the deadlocked answer).
+        .env_remove("CARGO_TARGET_DIR")
+        .env_remove("CARGO_BUILD_TARGET_DIR")
+        // And `verify` copies the fixture into its own `target/verify-scratch`, not a shared one.
+        .env_remove("WORKBOOK_VERIFY_SCRATCH")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
