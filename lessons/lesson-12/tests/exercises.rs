@@ -188,48 +188,34 @@ fn expect(case: &str, workload: Workload, right: &[Model], why: impl Fn(Model) -
 
 #[test]
 fn exercise_12_1_100000_waits_at_once() {
-    let workload = Workload {
-        items: 100_000,
-        cpu_per_item: Duration::ZERO,
-        wait_per_item: Duration::from_secs(1),
-        may_crash: false,
-    };
     let cores = instruments::cores();
-    let why = |model: Model| match model {
-        Model::Threads => "100,000 threads at once: each reserves a stack (2 MiB of address \
-                           space by default) and costs the kernel a task, and the system caps \
-                           the threads a user may have. A tokio task is a few hundred bytes: \
-                           100,000 of them wait together on a few threads."
-            .to_owned(),
-        other => format!(
-            "with {other} the waits take turns: at least {:.0} s for 100,000 waits of 1 s \
-             here ({cores} cores), against about 1 s when they all wait at once.",
-            lower_bound(other, &workload, cores).as_secs_f64(),
-            other = other.name(),
-        ),
-    };
-    let case = "100,000 waits of 1 s at once";
-    expect(case, workload, &[Model::Tokio, Model::TokioRayon], why);
     // Not only at 100,000: a "very many" of the answer's own, set at the check's number, would
     // give 20,000 waits 20,000 threads.
-    let workload = Workload {
-        items: 20_000,
-        ..workload
-    };
-    let why = |model: Model| match model {
-        Model::Threads => "20,000 threads at once: each reserves a stack (2 MiB of address \
-                           space by default) and costs the kernel a task, to wait. A tokio task \
-                           is a few hundred bytes: thousands of waits are what async is for."
-            .to_owned(),
-        other => format!(
-            "with {other} the waits take turns: at least {:.0} s for 20,000 waits of 1 s here \
-             ({cores} cores), against about 1 s when they all wait at once.",
-            lower_bound(other, &workload, cores).as_secs_f64(),
-            other = other.name(),
-        ),
-    };
-    let case = "20,000 waits of 1 s at once";
-    expect(case, workload, &[Model::Tokio, Model::TokioRayon], why);
+    for items in [100_000, 20_000] {
+        let workload = Workload {
+            items,
+            cpu_per_item: Duration::ZERO,
+            wait_per_item: Duration::from_secs(1),
+            may_crash: false,
+        };
+        let many = instruments::runs::thousands(items);
+        let why = |model: Model| match model {
+            Model::Threads => format!(
+                "{many} threads at once: each reserves a stack (2 MiB of address space by \
+                 default) and costs the kernel a task, and the system caps the threads a user \
+                 may have. A tokio task is a few hundred bytes: thousands of waits are what \
+                 async is for; {many} of them wait together on a few threads."
+            ),
+            other => format!(
+                "with {other} the waits take turns: at least {:.0} s for {many} waits of 1 s \
+                 here ({cores} cores), against about 1 s when they all wait at once.",
+                lower_bound(other, &workload, cores).as_secs_f64(),
+                other = other.name(),
+            ),
+        };
+        let case = format!("{many} waits of 1 s at once");
+        expect(&case, workload, &[Model::Tokio, Model::TokioRayon], why);
+    }
 }
 
 #[test]
